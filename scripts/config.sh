@@ -1,0 +1,25 @@
+# Settings of the local servers. Every value can be overridden in the environment or in a
+# git-ignored .chat.env at the project root (e.g. to run a second copy beside this one).
+# shellcheck shell=bash
+if [ -f "$ROOT/.chat.env" ]; then
+    # shellcheck disable=SC1091
+    source "$ROOT/.chat.env"
+fi
+
+STATE=${CHAT_STATE_DIR:-$ROOT/.local}
+PG_PORT=${CHAT_PG_PORT:-55432}
+AMQP_PORT=${CHAT_AMQP_PORT:-55672}
+MGMT_PORT=${CHAT_MGMT_PORT:-55673}
+DIST_PORT=${CHAT_DIST_PORT:-55674}
+EPMD_PORT=${CHAT_EPMD_PORT:-55675}
+DB_NAME=${CHAT_DB:-chat}
+RABBIT_NODE=${CHAT_RABBITMQ_NODE:-chat$AMQP_PORT@localhost}
+
+PG_DATA=$STATE/postgres/data
+PG_RUN=$STATE/postgres/run
+PG_LOG=$STATE/postgres/postgres.log
+RABBIT_DIR=$STATE/rabbitmq
+LOG_DIR=$STATE/logs
+RUN_DIR=$STATE/run
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
