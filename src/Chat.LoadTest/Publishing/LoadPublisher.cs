@@ -1,0 +1,156 @@
+using Chat.LoadTest.Traffic;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Chat.LoadTest.Publishing;
+
+/// <summary>
+/// Publishes the run's traffic the way the producers do (persistent, no message id, no headers,
+/// their content types, to chat.exchange with key room.{n}), on several connections and
+/// channels with publisher confirms, mandatory so an unroutable send comes back instead of
+/// vanishing. Every outcome goes into the <see cref="PublishLedger"/>.
+/// </summary>
+public sealed class LoadPublisher(
+    RabbitMqSettings broker,
+    PublisherSettings settings,
+    LoadTraffic traffic,
+    PublishLedger ledger,
+    TimeProvider clock)
+{
+    public const string Exchange = "chat.exchange";
+
+    private const int Attempts = 3;
+
+    private static readonly BasicProperties TextPlain = new() { ContentType = ChatServerMessage.ContentType, Persistent = true };
+    private static readonly BasicProperties ApplicationJson = new() { ContentType = LoadGeneratorMessage.ContentType, Persistent = true };
+
+    private long _sent;
+
+    /// <summary>Sends handed to the client so far (confirmed or not).</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public ConnectionFactory ConnectionFactory(string name) => new()
+    {
+        HostName = broker.Host,
+        Port = broker.Port,
+        UserName = broker.Username,
+        Password = broker.Password,
+        VirtualHost = broker.VirtualHost,
+        ClientProvidedName = name,
+        AutomaticRecoveryEnabled = false, // a broken connection fails the run loudly rather than hiding a gap
+    };
+
+    /// <summary>Declares chat.exchange as the ingest does (durable topic), so a first run works on an empty broker.</summary>
+    public async Task DeclareExchangeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectionFactory("chat-loadtest-setup").CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Publishes until the sequence runs out; returns when every send is confirmed or failed.</summary>
+    public async Task RunAsync(SendSequence sequence, PublishPacer pacer, CancellationToken cancellationToken)
+    {
+        settings.Validate();
+        var connections = new List<IConnection>();
+        try
+        {
+            var senders = new List<Task>();
+            for (var c = 0; c < settings.Connections; c++)
+            {
+                var connection = await ConnectionFactory($"chat-loadtest-{c}").CreateConnectionAsync(cancellationToken);
+                connections.Add(connection);
+                for (var h = 0; h < settings.ChannelsPerConnection; h++)
+                {
+                    var channel = await connection.CreateChannelAsync(
+                        new CreateChannelOptions(
+                            publisherConfirmationsEnabled: true,
+                            publisherConfirmationTrackingEnabled: true,
+                            outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(settings.ConfirmWindow)),
+                        cancellationToken);
+                    senders.Add(SendOnChannelAsync(channel, sequence, pacer, cancellationToken));
+                }
+            }
+
+            await Task.WhenAll(senders);
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.CloseAsync(CancellationToken.None);
+                connection.Dispose();
+            }
+        }
+    }
+
+    private async Task SendOnChannelAsync(IChannel channel, SendSequence sequence, PublishPacer pacer, CancellationToken cancellationToken)
+    {
+        await using var _ = channel;
+        var inFlight = new Queue<(OutgoingMessage Message, Task Confirm)>();
+        while (!cancellationToken.IsCancellationRequested && channel.IsOpen && sequence.TryTake(pacer.ChunkSize, out var first, out var count))
+        {
+            var wait = pacer.Reserve(count);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var s = first; s < first + count; s++)
+            {
+                var message = traffic.Create(s, clock.GetUtcNow());
+                inFlight.Enqueue((message, Publish(channel, message, cancellationToken)));
+                Interlocked.Increment(ref _sent);
+            }
+
+            while (inFlight.Count > settings.ConfirmWindow)
+            {
+                var (message, confirm) = inFlight.Dequeue();
+                await SettleAsync(channel, message, confirm, cancellationToken);
+            }
+        }
+
+        while (inFlight.TryDequeue(out var pending))
+        {
+            await SettleAsync(channel, pending.Message, pending.Confirm, cancellationToken);
+        }
+    }
+
+    // Kept as a Task: many sends are in flight at once and each is awaited later, exactly once.
+    private static Task Publish(IChannel channel, OutgoingMessage message, CancellationToken cancellationToken) =>
+        channel.BasicPublishAsync(
+            Exchange,
+            message.RoutingKey,
+            mandatory: true,
+            message.ContentType == ChatServerMessage.ContentType ? TextPlain : ApplicationJson,
+            message.Body,
+            cancellationToken).AsTask();
+
+    private async Task SettleAsync(IChannel channel, OutgoingMessage message, Task confirm, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await confirm;
+                ledger.RecordConfirmed(message);
+                return;
+            }
+            catch (PublishException e) when (e.IsReturn)
+            {
+                ledger.RecordReturned(message);
+                return;
+            }
+            catch (PublishException) when (attempt < Attempts && channel.IsOpen)
+            {
+                // A nack: the broker did not take it. Producers send again; a duplicate is harmless.
+                confirm = Publish(channel, message, cancellationToken);
+            }
+            catch (Exception e) when (e is PublishException or OperationCanceledException or AlreadyClosedException or OperationInterruptedException)
+            {
+                ledger.RecordFailed(message, e.Message);
+                return;
+            }
+        }
+    }
+}
