@@ -23,3 +23,6 @@ LOG_DIR=$STATE/logs
 RUN_DIR=$STATE/run
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# HTTP ports of the services this project starts (health, /metrics), next to the servers' ports.
+INGEST_HTTP_PORT=${CHAT_INGEST_HTTP_PORT:-$((PG_PORT + 10))}

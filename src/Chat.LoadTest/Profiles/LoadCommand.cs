@@ -107,7 +107,7 @@ public static class LoadCommand
                     Environment.GetEnvironmentVariable("CHAT_INGEST_METRICS_URL") is { Length: > 0 } url ? new Uri(url) : null,
                     Environment.GetEnvironmentVariable("CHAT_INGEST_PID_FILE"),
                     Environment.GetEnvironmentVariable("CHAT_PG_PID_FILE"),
-                    Environment.GetEnvironmentVariable("CHAT_RABBITMQ_PID_FILE"),
+                    int.TryParse(Environment.GetEnvironmentVariable("CHAT_RABBITMQ_PID"), CultureInfo.InvariantCulture, out var beam) ? beam : null,
                     result.GetValue(noControl) ? null : IngestControl.FromEnvironment(Console.Error),
                     Console.Out,
                     TimeProvider.System);

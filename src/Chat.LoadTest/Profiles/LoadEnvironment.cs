@@ -13,7 +13,7 @@ public sealed record LoadEnvironment(
     Uri? IngestMetrics,
     string? IngestPidFile,
     string? PostgresPidFile,
-    string? RabbitMqPidFile,
+    int? RabbitMqPid,
     IngestControl? IngestControl,
     TextWriter Output,
     TimeProvider Clock);

@@ -35,7 +35,7 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
         var queues = await WaitForConsumersAsync(broker, cancellationToken);
         var errorQueuesBefore = await ErrorQueueDepthAsync(broker, cancellationToken);
 
-        var processes = new ProcessSampler(ProcessGroups.FromPidFiles(environment.IngestPidFile, environment.PostgresPidFile, environment.RabbitMqPidFile));
+        var processes = new ProcessSampler(ProcessGroups.Find(environment.IngestPidFile, environment.PostgresPidFile, environment.RabbitMqPid));
         var metrics = environment.IngestMetrics is { } uri ? new IngestMetricsReader(http, uri) : null;
         var live = new LiveDisplay(Output, step.Messages);
         var sampler = new RunSampler(ledger, metrics, broker, processes, Clock, live.Show);

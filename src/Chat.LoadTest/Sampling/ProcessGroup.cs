@@ -9,6 +9,9 @@ namespace Chat.LoadTest.Sampling;
 /// </summary>
 public sealed record ProcessGroup(string Name, Func<int?> RootPid, ProcessMemory Memory)
 {
+    /// <summary>A pid given once (RabbitMQ writes no pid file here), while that process lives.</summary>
+    public static Func<int?> Fixed(int? pid) => () => pid is { } p && Directory.Exists($"/proc/{p}") ? p : null;
+
     /// <summary>The pid on the first line of a pid file (PostgreSQL's postmaster.pid, RabbitMQ's, ours).</summary>
     public static Func<int?> FromPidFile(string? path) => () =>
     {

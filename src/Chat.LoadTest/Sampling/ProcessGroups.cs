@@ -8,11 +8,11 @@ public static class ProcessGroups
     public const string RabbitMq = "rabbitmq";
     public const string LoadTool = "loadtest";
 
-    public static IReadOnlyList<ProcessGroup> FromPidFiles(string? ingestPidFile, string? postgresPidFile, string? rabbitMqPidFile) =>
+    public static IReadOnlyList<ProcessGroup> Find(string? ingestPidFile, string? postgresPidFile, int? rabbitMqPid) =>
     [
         new(Ingest, ProcessGroup.FromPidFile(ingestPidFile), ProcessMemory.Rss),
         new(Postgres, ProcessGroup.FromPidFile(postgresPidFile), ProcessMemory.Pss),
-        new(RabbitMq, ProcessGroup.FromPidFile(rabbitMqPidFile), ProcessMemory.Rss),
+        new(RabbitMq, ProcessGroup.Fixed(rabbitMqPid), ProcessMemory.Rss),
         new(LoadTool, () => Environment.ProcessId, ProcessMemory.Rss),
     ];
 }
