@@ -62,11 +62,9 @@ public sealed class LoadPublisher(
                 connections.Add(connection);
                 for (var h = 0; h < settings.ChannelsPerConnection; h++)
                 {
+                    // Confirms on, the library's tracking off: see ConfirmTracker.
                     var channel = await connection.CreateChannelAsync(
-                        new CreateChannelOptions(
-                            publisherConfirmationsEnabled: true,
-                            publisherConfirmationTrackingEnabled: true,
-                            outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(settings.ConfirmWindow)),
+                        new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false),
                         cancellationToken);
                     senders.Add(SendOnChannelAsync(channel, sequence, pacer, cancellationToken));
                 }
@@ -87,66 +85,74 @@ public sealed class LoadPublisher(
     private async Task SendOnChannelAsync(IChannel channel, SendSequence sequence, PublishPacer pacer, CancellationToken cancellationToken)
     {
         await using var _ = channel;
-        var inFlight = new Queue<(OutgoingMessage Message, Task Confirm)>();
+        var confirms = new ConfirmTracker(channel);
+        var inFlight = new Queue<(OutgoingMessage Message, Task<ConfirmOutcome> Confirm)>();
         while (!cancellationToken.IsCancellationRequested && channel.IsOpen && sequence.TryTake(pacer.ChunkSize, out var first, out var count))
         {
             var wait = pacer.Reserve(count);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, clock, cancellationToken);
             }
 
             for (var s = first; s < first + count; s++)
             {
                 var message = traffic.Create(s, clock.GetUtcNow());
-                inFlight.Enqueue((message, Publish(channel, message, cancellationToken)));
+                inFlight.Enqueue((message, await PublishAsync(channel, confirms, message, cancellationToken)));
                 Interlocked.Increment(ref _sent);
             }
 
             while (inFlight.Count > settings.ConfirmWindow)
             {
                 var (message, confirm) = inFlight.Dequeue();
-                await SettleAsync(channel, message, confirm, cancellationToken);
+                await SettleAsync(channel, confirms, message, confirm, cancellationToken);
             }
         }
 
         while (inFlight.TryDequeue(out var pending))
         {
-            await SettleAsync(channel, pending.Message, pending.Confirm, cancellationToken);
+            await SettleAsync(channel, confirms, pending.Message, pending.Confirm, cancellationToken);
         }
     }
 
-    // Kept as a Task: many sends are in flight at once and each is awaited later, exactly once.
-    private static Task Publish(IChannel channel, OutgoingMessage message, CancellationToken cancellationToken) =>
-        channel.BasicPublishAsync(
+    /// <summary>Sends one message (mandatory: an unroutable one comes back instead of vanishing); the task is the broker's answer.</summary>
+    private static async Task<Task<ConfirmOutcome>> PublishAsync(IChannel channel, ConfirmTracker confirms, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var confirm = confirms.Register(await channel.GetNextPublishSequenceNumberAsync(cancellationToken), message);
+        await channel.BasicPublishAsync(
             Exchange,
             message.RoutingKey,
             mandatory: true,
             message.ContentType == ChatServerMessage.ContentType ? TextPlain : ApplicationJson,
             message.Body,
-            cancellationToken).AsTask();
+            cancellationToken);
+        return confirm;
+    }
 
-    private async Task SettleAsync(IChannel channel, OutgoingMessage message, Task confirm, CancellationToken cancellationToken)
+    private async Task SettleAsync(IChannel channel, ConfirmTracker confirms, OutgoingMessage message, Task<ConfirmOutcome> confirm, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await confirm;
-                ledger.RecordConfirmed(message);
-                return;
+                switch (await confirm)
+                {
+                    case ConfirmOutcome.Confirmed:
+                        ledger.RecordConfirmed(message);
+                        return;
+                    case ConfirmOutcome.Returned:
+                        ledger.RecordReturned(message);
+                        return;
+                    case ConfirmOutcome.Nacked when attempt < Attempts && channel.IsOpen:
+                        // The broker did not take it. Producers send again; a duplicate is harmless.
+                        confirm = await PublishAsync(channel, confirms, message, cancellationToken);
+                        continue;
+                    default:
+                        ledger.RecordFailed(message, $"nacked {attempt} times");
+                        return;
+                }
             }
-            catch (PublishException e) when (e.IsReturn)
-            {
-                ledger.RecordReturned(message);
-                return;
-            }
-            catch (PublishException) when (attempt < Attempts && channel.IsOpen)
-            {
-                // A nack: the broker did not take it. Producers send again; a duplicate is harmless.
-                confirm = Publish(channel, message, cancellationToken);
-            }
-            catch (Exception e) when (e is PublishException or OperationCanceledException or AlreadyClosedException or OperationInterruptedException)
+            catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or AlreadyClosedException or OperationInterruptedException)
             {
                 ledger.RecordFailed(message, e.Message);
                 return;

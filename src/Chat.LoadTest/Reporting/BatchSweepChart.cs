@@ -40,7 +40,11 @@ public static class BatchSweepChart
         plot.XLabel("ingest batch size (messages)");
         plot.YLabel("messages per second");
         plot.Axes.Right.Label.Text = "milliseconds";
-        plot.Axes.Margins(bottom: 0);
+        // Both axes from zero, with headroom above so the legend covers neither bars nor points.
+        var milliseconds = sized.SelectMany(s => new[] { s.BatchWriteSeconds.P95, s.EndToEndLagSeconds.P95 }).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max() * 1000;
+        var rates = sized.Select(s => s.Throughput.EndToEndRate).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1, rates) * 1.4, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, Math.Max(1, milliseconds) * 1.4, plot.Axes.Right);
         plot.ShowLegend(Alignment.UpperLeft);
         return RunCharts.Save(folder, FileName, plot);
     }

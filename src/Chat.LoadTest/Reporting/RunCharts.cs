@@ -88,7 +88,11 @@ public static class RunCharts
     private static Plot BatchWriteDistribution(string title, HistogramSnapshot batchWrites)
     {
         var plot = new Plot();
-        var buckets = batchWrites.Distribution().Where(b => b.Count > 0 || !double.IsPositiveInfinity(b.UpperBound)).ToList();
+        // From the first bucket with batches to the last: the empty tails only squeeze the bars.
+        var all = batchWrites.Distribution();
+        var first = all.ToList().FindIndex(b => b.Count > 0);
+        var last = all.ToList().FindLastIndex(b => b.Count > 0);
+        var buckets = all.Skip(first).Take(last - first + 1).ToList();
         var bars = buckets.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = Colors.SteelBlue }).ToList();
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks(
