@@ -215,8 +215,6 @@ disk_free_limit.absolute = 1GB
 vm_memory_high_watermark.relative = 0.4
 log.console = false
 log.file.level = info
-# Queue depths in the management API every second (default 5 s): ./chat load samples them per second.
-collect_statistics_interval = 1000
 CONF
     chown -R rabbitmq:rabbitmq "$RABBIT_DIR"
     ensure_reachable_by rabbitmq "$RABBIT_DIR"

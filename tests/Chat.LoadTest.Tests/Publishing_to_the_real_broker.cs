@@ -21,7 +21,7 @@ public sealed class Publishing_to_the_real_broker(RabbitMqVirtualHost vhost) : I
         var publisher = new LoadPublisher(Broker, new PublisherSettings { Connections = 2, ChannelsPerConnection = 2, ConfirmWindow = 100 },
             traffic, ledger, TimeProvider.System);
         await publisher.DeclareExchangeAsync(CancellationToken.None);
-        await using var connection = await publisher.ConnectionFactory("test-consumer").CreateConnectionAsync();
+        await using var connection = await Broker.ConnectionFactory("test-consumer").CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         // Exclusive: gone with this test's connection, so the other test's unbound keys stay unbound.
         await channel.QueueDeclareAsync("ingest-stand-in", durable: true, exclusive: true, autoDelete: false);
@@ -60,7 +60,7 @@ public sealed class Publishing_to_the_real_broker(RabbitMqVirtualHost vhost) : I
         var ledger = new PublishLedger();
         var publisher = new LoadPublisher(Broker, new PublisherSettings { Connections = 1, ChannelsPerConnection = 1 }, traffic, ledger, TimeProvider.System);
         await publisher.DeclareExchangeAsync(CancellationToken.None);
-        await using var connection = await publisher.ConnectionFactory("test-unbound").CreateConnectionAsync();
+        await using var connection = await Broker.ConnectionFactory("test-unbound").CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         // Only room.1 is bound (in a queue of its own, so the other test's stand-in takes nothing).
         await channel.QueueDeclareAsync("room-1-only", durable: false, exclusive: true, autoDelete: true);

@@ -28,7 +28,7 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
         var ledger = new PublishLedger();
         var publisher = new LoadPublisher(environment.Broker, stepPublishing, traffic, ledger, Clock);
         var database = new RunDatabase(environment.Database);
-        using var broker = new BrokerQueues(environment.Broker);
+        await using var broker = new BrokerQueues(environment.Broker);
         using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(900) };
 
         await publisher.DeclareExchangeAsync(cancellationToken);

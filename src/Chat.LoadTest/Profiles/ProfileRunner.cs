@@ -23,9 +23,7 @@ public sealed class ProfileRunner(LoadEnvironment environment, PublisherSettings
         var folder = plan.Folder;
         ClearPreviousRun(folder);
         var startedAt = environment.Clock.GetUtcNow();
-        var broker = new BrokerQueues(environment.Broker);
-        var (rabbitMq, erlang) = await broker.VersionsAsync(cancellationToken);
-        broker.Dispose();
+        var (rabbitMq, erlang) = await VersionsAsync(cancellationToken);
         var machine = MachineFacts.Collect(await new RunDatabase(environment.Database).ServerVersionAsync(cancellationToken), rabbitMq, erlang);
         if (plan.ScaledDown)
         {
@@ -61,6 +59,12 @@ public sealed class ProfileRunner(LoadEnvironment environment, PublisherSettings
         await report.WriteAsync(folder, cancellationToken);
         await output.WriteLineAsync($"==> wrote {folder}");
         return report;
+    }
+
+    private async Task<(string RabbitMq, string Erlang)> VersionsAsync(CancellationToken cancellationToken)
+    {
+        await using var broker = new BrokerQueues(environment.Broker);
+        return await broker.VersionsAsync(cancellationToken);
     }
 
     /// <summary>The folder holds the latest run only: an old step's chart must not outlive its run.</summary>

@@ -29,21 +29,10 @@ public sealed class LoadPublisher(
     /// <summary>Sends handed to the client so far (confirmed or not).</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    public ConnectionFactory ConnectionFactory(string name) => new()
-    {
-        HostName = broker.Host,
-        Port = broker.Port,
-        UserName = broker.Username,
-        Password = broker.Password,
-        VirtualHost = broker.VirtualHost,
-        ClientProvidedName = name,
-        AutomaticRecoveryEnabled = false, // a broken connection fails the run loudly rather than hiding a gap
-    };
-
     /// <summary>Declares chat.exchange as the ingest does (durable topic), so a first run works on an empty broker.</summary>
     public async Task DeclareExchangeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectionFactory("chat-loadtest-setup").CreateConnectionAsync(cancellationToken);
+        await using var connection = await broker.ConnectionFactory("chat-loadtest-setup").CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
     }
@@ -58,7 +47,7 @@ public sealed class LoadPublisher(
             var senders = new List<Task>();
             for (var c = 0; c < settings.Connections; c++)
             {
-                var connection = await ConnectionFactory($"chat-loadtest-{c}").CreateConnectionAsync(cancellationToken);
+                var connection = await broker.ConnectionFactory($"chat-loadtest-{c}").CreateConnectionAsync(cancellationToken);
                 connections.Add(connection);
                 for (var h = 0; h < settings.ChannelsPerConnection; h++)
                 {

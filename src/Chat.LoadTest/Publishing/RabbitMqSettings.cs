@@ -1,4 +1,5 @@
 using System.Globalization;
+using RabbitMQ.Client;
 
 namespace Chat.LoadTest.Publishing;
 
@@ -22,4 +23,15 @@ public sealed record RabbitMqSettings(string Host, int Port, int ManagementPort,
     }
 
     public Uri ManagementUri => new($"http://{Host}:{ManagementPort}/");
+
+    public ConnectionFactory ConnectionFactory(string name) => new()
+    {
+        HostName = Host,
+        Port = Port,
+        UserName = Username,
+        Password = Password,
+        VirtualHost = VirtualHost,
+        ClientProvidedName = name,
+        AutomaticRecoveryEnabled = false, // a broken connection fails the run loudly rather than hiding a gap
+    };
 }

@@ -38,17 +38,15 @@ public static class RunCharts
         Line(plot, samples, s => s.PublishRate, "published (broker confirms)");
         var fromDb = samples.Any(s => !double.IsNaN(s.DbStoredRate));
         Line(plot, samples, s => fromDb ? s.DbStoredRate : s.StoredRate, fromDb ? "stored (rows of this run by created_at)" : "stored (ingest metrics)");
-        plot.Axes.Margins(bottom: 0);
-        return plot;
+        return StartAtZero(plot);
     }
 
     private static Plot QueueDepth(string title, IReadOnlyList<LoadSample> samples)
     {
         var plot = TimePlot($"{title}: queue depth", "messages in the queues behind chat.exchange");
-        Line(plot, samples, s => s.QueueDepth, "ready + unacknowledged");
-        Line(plot, samples, s => s.QueueUnacknowledged, "unacknowledged (in the ingest's hands)");
-        plot.Axes.Margins(bottom: 0);
-        return plot;
+        Line(plot, samples, s => s.QueueReady, "ready (waiting; exact, AMQP passive declare)");
+        Line(plot, samples, s => s.QueueUnacknowledged, "unacknowledged (at the ingest; management API, may lag)");
+        return StartAtZero(plot);
     }
 
     private static Plot Lag(string title, IReadOnlyList<LoadSample> samples)
@@ -59,8 +57,7 @@ public static class RunCharts
         Line(plot, samples, s => fromDb ? s.DbLagP50 : s.LagP50, "p50");
         Line(plot, samples, s => fromDb ? s.DbLagP95 : s.LagP95, "p95");
         Line(plot, samples, s => fromDb ? s.DbLagP99 : s.LagP99, "p99");
-        plot.Axes.Margins(bottom: 0);
-        return plot;
+        return StartAtZero(plot);
     }
 
     private static Plot Cpu(string title, IReadOnlyList<LoadSample> samples)
@@ -70,9 +67,8 @@ public static class RunCharts
         Line(plot, samples, s => s.PostgresCpu, "PostgreSQL (all processes)");
         Line(plot, samples, s => s.RabbitMqCpu, "RabbitMQ (beam)");
         Line(plot, samples, s => s.LoadToolCpu, "load tool");
-        Line(plot, samples, s => s.MachineCpu * Environment.ProcessorCount, "whole machine");
-        plot.Axes.Margins(bottom: 0);
-        return plot;
+        Line(plot, samples, s => s.MachineCpu * Environment.ProcessorCount, "whole machine (every process)");
+        return StartAtZero(plot);
     }
 
     private static Plot Memory(string title, IReadOnlyList<LoadSample> samples)
@@ -81,8 +77,7 @@ public static class RunCharts
         Line(plot, samples, s => s.IngestMemoryMb, "Chat.Ingest (RSS)");
         Line(plot, samples, s => s.PostgresMemoryMb, "PostgreSQL (PSS, all processes)");
         Line(plot, samples, s => s.RabbitMqMemoryMb, "RabbitMQ (RSS)");
-        plot.Axes.Margins(bottom: 0);
-        return plot;
+        return StartAtZero(plot);
     }
 
     private static Plot BatchWriteDistribution(string title, HistogramSnapshot batchWrites)
@@ -101,7 +96,15 @@ public static class RunCharts
         plot.Title($"{title}: batch write latency (p50 {Ms(batchWrites.Quantile(0.5))}, p95 {Ms(batchWrites.Quantile(0.95))}, p99 {Ms(batchWrites.Quantile(0.99))} ms)");
         plot.XLabel("batch write time (ms, histogram bucket upper bound)");
         plot.YLabel("batches");
-        plot.Axes.Margins(bottom: 0);
+        return StartAtZero(plot);
+    }
+
+    /// <summary>Rates, depths and latencies are never negative: the y axis starts at zero so lines are read against it.</summary>
+    internal static Plot StartAtZero(Plot plot)
+    {
+        plot.Axes.AutoScale();
+        var top = plot.Axes.GetLimits().Top;
+        plot.Axes.SetLimitsY(0, top > 0 ? top * 1.05 : 1);
         return plot;
     }
 

@@ -19,6 +19,7 @@ public static class SamplesCsv
         ("duplicate_rate", s => s.DuplicateRate),
         ("rejected_rate", s => s.RejectedRate),
         ("queue_depth", s => s.QueueDepth),
+        ("queue_ready", s => s.QueueReady),
         ("queue_unacked", s => s.QueueUnacknowledged),
         ("consumers", s => s.Consumers),
         ("lag_p50_s_histogram", s => s.LagP50),

@@ -3,22 +3,30 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Serialization;
 using Chat.LoadTest.Publishing;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Chat.LoadTest.Sampling;
 
 /// <summary>
-/// The queues behind chat.exchange, read through the RabbitMQ management API: which queues its
-/// bindings lead to (directly or through other exchanges, as MassTransit binds), their depth
-/// and consumers, and the error queues MassTransit would move failed messages to. Depths are
-/// as fresh as the broker's statistics interval (./chat sets it to 1 s).
+/// The queues behind chat.exchange: which queues its bindings lead to (directly or through
+/// other exchanges, as MassTransit binds), their depth and consumers, and the error queues
+/// MassTransit would move failed messages to. Ready messages and consumers come from a passive
+/// queue.declare over AMQP, exact at that moment; unacknowledged ones only the management API
+/// knows, and it caches its answers for a few seconds when the broker is busy.
 /// </summary>
-public sealed class BrokerQueues : IDisposable
+public sealed class BrokerQueues : IAsyncDisposable
 {
+    private readonly RabbitMqSettings _broker;
     private readonly HttpClient _http;
     private readonly string _vhost;
+    private readonly SemaphoreSlim _amqpGate = new(1, 1);
+    private IConnection? _connection;
+    private IChannel? _channel;
 
     public BrokerQueues(RabbitMqSettings broker)
     {
+        _broker = broker;
         _http = new HttpClient { BaseAddress = broker.ManagementUri, Timeout = TimeSpan.FromSeconds(5) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{broker.Username}:{broker.Password}")));
@@ -51,10 +59,52 @@ public sealed class BrokerQueues : IDisposable
         return queues;
     }
 
-    /// <summary>Depth and consumers of every queue of the virtual host.</summary>
-    public async Task<IReadOnlyList<QueueState>> QueuesAsync(CancellationToken cancellationToken) =>
-        await GetAsync<List<QueueState>>(
-            $"api/queues/{_vhost}?columns=name,messages,messages_ready,messages_unacknowledged,consumers", cancellationToken) ?? [];
+    /// <summary>Every queue of the virtual host: ready messages and consumers exact, unacknowledged as the management API last saw them.</summary>
+    public async Task<IReadOnlyList<QueueState>> QueuesAsync(CancellationToken cancellationToken)
+    {
+        var listed = await GetAsync<List<QueueState>>($"api/queues/{_vhost}?disable_stats=true&enable_queue_totals=true", cancellationToken) ?? [];
+        var result = new List<QueueState>(listed.Count);
+        await _amqpGate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var queue in listed)
+            {
+                if (await DeclarePassiveAsync(queue.Name, cancellationToken) is { } exact)
+                {
+                    result.Add(queue with
+                    {
+                        Ready = exact.MessageCount,
+                        Consumers = (int)exact.ConsumerCount,
+                        Messages = exact.MessageCount + queue.Unacknowledged,
+                    });
+                }
+            }
+        }
+        finally
+        {
+            _amqpGate.Release();
+        }
+
+        return result;
+    }
+
+    private async Task<QueueDeclareOk?> DeclarePassiveAsync(string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_channel is not { IsOpen: true })
+            {
+                _connection ??= await _broker.ConnectionFactory("chat-loadtest-sampler").CreateConnectionAsync(cancellationToken);
+                _channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            }
+
+            return await _channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+        }
+        catch (OperationInterruptedException)
+        {
+            return null; // deleted since it was listed; the broker closed the channel, the next call opens another
+        }
+    }
 
     /// <summary>The broker's and Erlang's versions.</summary>
     public async Task<(string RabbitMq, string Erlang)> VersionsAsync(CancellationToken cancellationToken)
@@ -79,7 +129,22 @@ public sealed class BrokerQueues : IDisposable
         return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
     }
 
-    public void Dispose() => _http.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync();
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.CloseAsync();
+            await _connection.DisposeAsync();
+        }
+
+        _amqpGate.Dispose();
+    }
 
     private sealed record Binding(
         [property: JsonPropertyName("destination")] string Destination,
@@ -90,7 +155,7 @@ public sealed class BrokerQueues : IDisposable
         [property: JsonPropertyName("erlang_version")] string? ErlangVersion);
 }
 
-/// <summary>One queue as the management API reports it (counts absent before the first statistics tick read as 0).</summary>
+/// <summary>One queue: Messages = Ready + Unacknowledged.</summary>
 public sealed record QueueState(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("messages")] long Messages,

@@ -24,7 +24,13 @@ public sealed record LoadSample
 
     public double RejectedRate { get; init; } = double.NaN;
 
+    /// <summary>Ready + unacknowledged in the queues behind chat.exchange.</summary>
     public double QueueDepth { get; init; } = double.NaN;
+
+    /// <summary>Waiting in the queues (exact, AMQP passive declare).</summary>
+    public double QueueReady { get; init; } = double.NaN;
+
+    /// <summary>Delivered to the ingest, not yet acknowledged (management API; may lag a few seconds under load).</summary>
 
     public double QueueUnacknowledged { get; init; } = double.NaN;
 

@@ -57,13 +57,14 @@ public sealed class RunSampler(
 
     private async Task<LoadSample> SampleAsync(CancellationToken cancellationToken)
     {
-        var seconds = clock.GetElapsedTime(_start).TotalSeconds;
         var metricsTask = ingest?.ReadAsync(cancellationToken) ?? Task.FromResult<IngestMetrics?>(null);
         var queuesTask = QueueTotalsAsync(cancellationToken);
         var resources = processes.Sample();
         var metrics = await metricsTask;
-        var (depth, unacknowledged, consumers) = await queuesTask;
+        var (ready, unacknowledged, consumers) = await queuesTask;
 
+        // Time and confirms read together, after the slower reads, so the publish rate is exact.
+        var seconds = clock.GetElapsedTime(_start).TotalSeconds;
         var published = ledger.Confirmed;
         var interval = seconds - _previousSeconds;
         var sample = new LoadSample
@@ -71,7 +72,8 @@ public sealed class RunSampler(
             Seconds = Math.Round(seconds, 3),
             Published = published,
             PublishRate = _samples.Count > 0 && interval > 0 ? (published - _previousPublished) / interval : 0,
-            QueueDepth = depth,
+            QueueDepth = ready + unacknowledged,
+            QueueReady = ready,
             QueueUnacknowledged = unacknowledged,
             Consumers = consumers,
             IngestCpu = resources.Cpu(ProcessGroups.Ingest),
@@ -119,7 +121,7 @@ public sealed class RunSampler(
         return sample;
     }
 
-    private async Task<(double Depth, double Unacknowledged, double Consumers)> QueueTotalsAsync(CancellationToken cancellationToken)
+    private async Task<(double Ready, double Unacknowledged, double Consumers)> QueueTotalsAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -131,9 +133,9 @@ public sealed class RunSampler(
             }
 
             var bound = (await broker.QueuesAsync(cancellationToken)).Where(q => _queues.Contains(q.Name)).ToList();
-            return (bound.Sum(q => q.Messages), bound.Sum(q => q.Unacknowledged), bound.Sum(q => q.Consumers));
+            return (bound.Sum(q => q.Ready), bound.Sum(q => q.Unacknowledged), bound.Sum(q => q.Consumers));
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or RabbitMQ.Client.Exceptions.RabbitMQClientException)
         {
             return (double.NaN, double.NaN, double.NaN);
         }
