@@ -13,5 +13,3 @@ builder.AddChatRefreshRequests();
 var app = builder.Build();
 app.MapChatDefaultEndpoints();
 app.Run();
-
-public partial class Program;

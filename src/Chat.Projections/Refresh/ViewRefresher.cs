@@ -132,8 +132,8 @@ public sealed class ViewRefresher(
         var dataAsOf = time.GetUtcNow();
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            await reader.NextResultAsync(cancellationToken); // set_config
-            await reader.NextResultAsync(cancellationToken); // REFRESH
+            // The reader starts on set_config's result; REFRESH has none, so the next one is the count.
+            await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var rows = reader.GetInt64(0);
             await reader.CloseAsync();
