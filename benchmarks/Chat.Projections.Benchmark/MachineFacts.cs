@@ -13,8 +13,11 @@ public sealed record MachineFacts(int Cores, string Cpu, string Memory, string P
     {
         await using var version = admin.CreateCommand("SHOW server_version");
         var postgres = (string)(await version.ExecuteScalarAsync())!;
-        return new MachineFacts(Environment.ProcessorCount, ProcValue("/proc/cpuinfo", "model name"),
-            ProcValue("/proc/meminfo", "MemTotal"), postgres, await RabbitMqVersionAsync());
+        var memory = ProcValue("/proc/meminfo", "MemTotal").Split(' ')[0] is var kb && long.TryParse(kb, out var kib)
+            ? $"{kib / 1024.0 / 1024.0:F1} GiB"
+            : "unknown";
+        return new MachineFacts(Environment.ProcessorCount, ProcValue("/proc/cpuinfo", "model name"), memory, postgres,
+            await RabbitMqVersionAsync());
     }
 
     private static string ProcValue(string file, string key) =>

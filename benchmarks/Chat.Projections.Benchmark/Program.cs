@@ -48,9 +48,10 @@ var timings = new List<RefreshTiming>();
 foreach (var messages in options.Messages)
 {
     await SyntheticMessages.FillAsync(admin, messages, options.Users, options.Rooms);
+    var stored = await SyntheticMessages.CountAsync(admin); // more than asked when an earlier run loaded more
     foreach (var view in RefreshTimings.Views)
     {
-        timings.Add(await RefreshTimings.MeasureAsync(projections, messages, view, options.Repeat));
+        timings.Add(await RefreshTimings.MeasureAsync(projections, stored, view, options.Repeat));
     }
 }
 
