@@ -22,7 +22,8 @@ public sealed record BenchmarkOptions
         usage: ./chat bench projections [--messages 1000000,10000000] [--repeat 5] [--database chat_bench]
                                         [--users 100000] [--rooms 20] [--output docs/perf/projections.md]
                                         [--ingest-command "<command that publishes a fixed load and waits until it is stored>"]
-        Loads synthetic messages with COPY into the benchmark database (only what is missing), then per
+        Loads synthetic messages with the seed-data generator (COPY) into the benchmark database (only
+        what is missing: a run at 1M then 10M loads 9M more), then per
         size times REFRESH MATERIALIZED VIEW CONCURRENTLY and plain REFRESH of each view (median of --repeat).
         With --ingest-command, runs that command alone and again while the views refresh in a loop, and
         reports the ingest throughput of both runs (rows added to messages per second).

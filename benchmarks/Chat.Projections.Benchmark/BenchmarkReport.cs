@@ -17,7 +17,7 @@ public static class BenchmarkReport
             .AppendLine()
             .AppendLine($"Measured {date:yyyy-MM-dd HH:mm} UTC with `{command}`, on {machine.Cores} cores ({machine.Cpu}), " +
                 $"{machine.Memory} of memory, PostgreSQL {machine.PostgreSql}, RabbitMQ {machine.RabbitMq}. " +
-                "Synthetic messages loaded with COPY; each figure is the median of the repeats (min–max beside it), " +
+                "Messages from the seed-data generator (COPY); each figure is the median of the repeats (min–max beside it), " +
                 "one refresh per transaction as chat_projections, nothing else running.")
             .AppendLine()
             .AppendLine("| messages | view | rows | CONCURRENTLY (s) | plain (s) | concurrently / plain | worst staleness at a 30 s interval (s) |")

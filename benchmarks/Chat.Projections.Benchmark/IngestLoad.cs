@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chat.LoadTest.Seeding;
 using Npgsql;
 
 namespace Chat.Projections.Benchmark;
@@ -16,9 +17,9 @@ public sealed record IngestRun(long Rows, double Seconds)
 /// </summary>
 public static class IngestLoad
 {
-    public static async Task<IngestRun> RunAsync(string command, NpgsqlDataSource admin, string ingestConnection, string database)
+    public static async Task<IngestRun> RunAsync(string command, MessageSeeder log, string ingestConnection, string database)
     {
-        var before = await SyntheticMessages.CountAsync(admin);
+        var before = await log.CountAsync(CancellationToken.None);
         var start = new ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false };
         start.Environment["CHAT_BENCH_DATABASE"] = database;
         start.Environment["CHAT_BENCH_INGEST_CONNECTION"] = ingestConnection;
@@ -32,12 +33,12 @@ public static class IngestLoad
             throw new InvalidOperationException($"The ingest command exited with {process.ExitCode}: {command}");
         }
 
-        return new IngestRun(await SyntheticMessages.CountAsync(admin) - before, seconds);
+        return new IngestRun(await log.CountAsync(CancellationToken.None) - before, seconds);
     }
 
     /// <summary>Runs the command while every view is refreshed concurrently, one after another, without pause.</summary>
     public static async Task<IngestRun> RunWhileRefreshingAsync(
-        string command, NpgsqlDataSource admin, NpgsqlDataSource projections, string ingestConnection, string database)
+        string command, MessageSeeder log, NpgsqlDataSource projections, string ingestConnection, string database)
     {
         using var stop = new CancellationTokenSource();
         var refreshing = Task.Run(async () =>
@@ -52,7 +53,7 @@ public static class IngestLoad
         });
         try
         {
-            return await RunAsync(command, admin, ingestConnection, database);
+            return await RunAsync(command, log, ingestConnection, database);
         }
         finally
         {

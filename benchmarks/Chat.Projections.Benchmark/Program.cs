@@ -1,3 +1,4 @@
+using Chat.LoadTest.Seeding;
 using Chat.Migrator;
 using Chat.Projections.Benchmark;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,6 +39,7 @@ var ingestConnection = new NpgsqlConnectionStringBuilder(server.ConnectionString
 
 await SchemaMigrator.MigrateAsync(adminConnection, new Dictionary<string, string>(), NullLogger.Instance);
 await using var admin = NpgsqlDataSource.Create(adminConnection);
+var seeder = new MessageSeeder(admin, Console.Out);
 await using var projections = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server.ConnectionString)
     { Username = "chat_projections", Password = Setting("CHAT_PROJECTIONS_PASSWORD") }.ConnectionString);
 
@@ -47,8 +49,18 @@ var timings = new List<RefreshTiming>();
 (IngestRun, IngestRun)? ingest = null;
 foreach (var messages in options.Messages)
 {
-    await SyntheticMessages.FillAsync(admin, messages, options.Users, options.Rooms);
-    var stored = await SyntheticMessages.CountAsync(admin); // more than asked when an earlier run loaded more
+    var stored = await seeder.CountAsync(CancellationToken.None);
+    if (stored < messages)
+    {
+        // Only what is missing: a database loaded to 1M is topped up to 10M. One run id per top-up keeps ids unique.
+        Console.WriteLine($"Loading messages {stored:N0} .. {messages:N0} with the seed-data generator");
+        var settings = new SeedSettings { Messages = messages - stored, Users = options.Users, Rooms = options.Rooms, RunId = $"bench{stored}" };
+        var elapsed = await seeder.SeedAsync(settings, CancellationToken.None);
+        Console.WriteLine($"Loaded {settings.Messages:N0} messages in {elapsed.TotalSeconds:F0} s; VACUUM ANALYZE");
+        await seeder.VacuumAnalyzeAsync(CancellationToken.None);
+        stored = await seeder.CountAsync(CancellationToken.None);
+    }
+
     foreach (var view in RefreshTimings.Views)
     {
         timings.Add(await RefreshTimings.MeasureAsync(projections, stored, view, options.Repeat));
@@ -57,8 +69,8 @@ foreach (var messages in options.Messages)
 
 if (options.IngestCommand is { } ingestCommand)
 {
-    var alone = await IngestLoad.RunAsync(ingestCommand, admin, ingestConnection, options.Database);
-    var whileRefreshing = await IngestLoad.RunWhileRefreshingAsync(ingestCommand, admin, projections, ingestConnection, options.Database);
+    var alone = await IngestLoad.RunAsync(ingestCommand, seeder, ingestConnection, options.Database);
+    var whileRefreshing = await IngestLoad.RunWhileRefreshingAsync(ingestCommand, seeder, projections, ingestConnection, options.Database);
     Console.WriteLine($"ingest alone {alone.RowsPerSecond:N0} rows/s, while refreshing {whileRefreshing.RowsPerSecond:N0} rows/s " +
         $"({whileRefreshing.RowsPerSecond / alone.RowsPerSecond:P0} of alone)");
     ingest = (alone, whileRefreshing);
