@@ -17,7 +17,7 @@ public sealed class A_concurrent_refresh(PostgresDatabase database, RabbitMqVirt
         await using var reader = await OpenReaderAsync(DatabaseRole.Query);
         await using var transaction = await reader.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         var roomsBefore = await ScalarAsync<long>(reader, "SELECT count(*) FROM room_stats");
-        var longQuery = ScalarAsync<object>(reader, "SELECT pg_sleep(4)");
+        var longQuery = ScalarAsync<object>(reader, "SELECT pg_sleep(6)");
 
         var refresh = await host.Refresher.RefreshAsync(ProjectedView.RoomStats, CancellationToken.None);
 

@@ -24,31 +24,14 @@ public sealed class ViewRefresher(
     public async Task<RefreshOutcome> RefreshAsync(ProjectedView view, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
-        NpgsqlConnection connection;
+        NpgsqlConnection? connection = null;
+        var locked = false;
         try
         {
             connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        }
-#pragma warning disable CA1031 // Whatever stops a refresh is recorded as its failure; the host carries on.
-        catch (Exception e)
-        {
-            return await FailedAsync(view, startedAt, e);
-        }
-
-        await using (connection)
-        {
             // A session lock, not a transaction one: it stays held until the outcome is recorded, so
             // one view's stream never interleaves the events of two instances.
-            bool locked;
-            try
-            {
-                locked = await TryLockAsync(connection, view, cancellationToken);
-            }
-            catch (Exception e)
-            {
-                return await FailedAsync(view, startedAt, e);
-            }
-
+            locked = await TryLockAsync(connection, view, cancellationToken);
             if (!locked)
             {
                 var skipped = new RefreshOutcome(view, RefreshResult.Skipped, startedAt, time.GetUtcNow());
@@ -57,27 +40,36 @@ public sealed class ViewRefresher(
                 return skipped;
             }
 
-            try
+            await recorder.StartedAsync(view, startedAt);
+            var (dataAsOf, rows) = await RefreshLockedAsync(connection, view, cancellationToken);
+            var succeeded = new RefreshOutcome(view, RefreshResult.Succeeded, startedAt, time.GetUtcNow(), dataAsOf, rows);
+            await recorder.SucceededAsync(succeeded);
+            RefreshMetrics.Count(succeeded);
+            RefreshMetrics.Duration.WithLabels(view.Name).Observe(succeeded.Duration.TotalSeconds);
+            RefreshMetrics.Rows.WithLabels(view.Name).Set(rows);
+            logger.LogInformation("Refreshed {View}: {Rows} rows in {DurationMs:F0} ms, data as of {DataAsOf:O}",
+                view.Name, rows, succeeded.Duration.TotalMilliseconds, dataAsOf);
+            return succeeded;
+        }
+        catch (Exception e) // whatever stops a refresh (database away, timeout, the host stopping) is its failure
+        {
+            var failed = new RefreshOutcome(view, RefreshResult.Failed, startedAt, time.GetUtcNow(), Error: Describe(e));
+            await recorder.FailedAsync(failed);
+            RefreshMetrics.Count(failed);
+            logger.LogError(e, "Refreshing {View} failed after {DurationMs:F0} ms; the next run tries again",
+                view.Name, failed.Duration.TotalMilliseconds);
+            return failed;
+        }
+        finally
+        {
+            if (connection is not null)
             {
-                await recorder.StartedAsync(view, startedAt);
-                var (dataAsOf, rows) = await RefreshLockedAsync(connection, view, cancellationToken);
-                var succeeded = new RefreshOutcome(view, RefreshResult.Succeeded, startedAt, time.GetUtcNow(), dataAsOf, rows);
-                await recorder.SucceededAsync(succeeded);
-                RefreshMetrics.Count(succeeded);
-                RefreshMetrics.Duration.WithLabels(view.Name).Observe(succeeded.Duration.TotalSeconds);
-                RefreshMetrics.Rows.WithLabels(view.Name).Set(rows);
-                logger.LogInformation("Refreshed {View}: {Rows} rows in {DurationMs:F0} ms, data as of {DataAsOf:O}",
-                    view.Name, rows, succeeded.Duration.TotalMilliseconds, dataAsOf);
-                return succeeded;
-            }
-            catch (Exception e)
-            {
-                return await FailedAsync(view, startedAt, e);
-            }
-#pragma warning restore CA1031
-            finally
-            {
-                await UnlockAsync(connection, view);
+                if (locked)
+                {
+                    await UnlockAsync(connection, view);
+                }
+
+                await connection.DisposeAsync();
             }
         }
     }
@@ -140,16 +132,6 @@ public sealed class ViewRefresher(
             await transaction.CommitAsync(cancellationToken);
             return (dataAsOf, rows);
         }
-    }
-
-    private async Task<RefreshOutcome> FailedAsync(ProjectedView view, DateTimeOffset startedAt, Exception error)
-    {
-        var failed = new RefreshOutcome(view, RefreshResult.Failed, startedAt, time.GetUtcNow(), Error: Describe(error));
-        await recorder.FailedAsync(failed);
-        RefreshMetrics.Count(failed);
-        logger.LogError(error, "Refreshing {View} failed after {DurationMs:F0} ms; the next run tries again",
-            view.Name, failed.Duration.TotalMilliseconds);
-        return failed;
     }
 
     private static string Describe(Exception error) => error switch

@@ -35,9 +35,7 @@ public sealed class RefreshRecorder(IDocumentStore store, ILogger<RefreshRecorde
             session.Events.Append(view.Name, @event);
             await session.SaveChangesAsync(CancellationToken.None);
         }
-#pragma warning disable CA1031 // Any failure to record is logged and counted; the refresh itself is unaffected.
-        catch (Exception e)
-#pragma warning restore CA1031
+        catch (Exception e) // any failure to record is logged and counted; the refresh itself stands
         {
             RefreshMetrics.StatusWriteFailures.WithLabels(view.Name).Inc();
             logger.LogWarning(e, "Could not record {Event} for {View}", @event.GetType().Name, view.Name);

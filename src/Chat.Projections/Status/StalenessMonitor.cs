@@ -49,9 +49,7 @@ public sealed class StalenessMonitor(
         {
             return;
         }
-#pragma warning disable CA1031 // The gauges must keep moving whatever the database does.
-        catch (Exception e)
-#pragma warning restore CA1031
+        catch (Exception e) // the gauges keep moving whatever the database does
         {
             if (!_readFailing)
             {
