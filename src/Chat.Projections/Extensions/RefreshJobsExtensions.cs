@@ -46,7 +46,8 @@ public static class RefreshJobsExtensions
         }
 
         // Runs at start, then every interval. A run that overruns its interval, or fires missed while
-        // the scheduler was busy, is made up by one run now, never by a burst of catch-up runs.
+        // the scheduler was busy, is made up by one run now, never by a burst of catch-up runs. The
+        // store is in memory, so after downtime the service starts afresh: one run per view.
         quartz.AddTrigger(trigger => trigger
             .ForJob(key)
             .WithIdentity($"{view.Name}-schedule", RefreshViewJob.Group)
