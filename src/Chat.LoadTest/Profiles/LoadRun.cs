@@ -58,7 +58,7 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
 
         var stored = await database.StoredByRoomAsync(traffic.IdRangeStart, traffic.IdRangeEnd, cancellationToken);
         var rejected = await database.RejectedCountAsync(ledger.InvalidPayloadHashes, cancellationToken);
-        var depth = (await broker.QueuesAsync(cancellationToken)).Where(q => sampler.Queues.Contains(q.Name)).Sum(q => q.Messages);
+        var depth = await broker.SettledDepthAsync(sampler.Queues, TimeSpan.FromSeconds(30), cancellationToken);
         var errorGrowth = await ErrorQueueDepthAsync(broker, cancellationToken) - errorQueuesBefore;
         var verdict = ExactlyOnceVerdict.Judge(expected, new ObservedOutcome(stored, rejected, depth, errorGrowth));
 
@@ -127,7 +127,7 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
     private static async Task<long> ErrorQueueDepthAsync(BrokerQueues broker, CancellationToken cancellationToken) =>
         (await broker.QueuesAsync(cancellationToken)).Where(q => BrokerQueues.IsErrorQueue(q.Name)).Sum(q => q.Messages);
 
-    /// <summary>Until every expected row and reject is in the database and the queues are empty; or nothing moves for a minute; or the drain timeout.</summary>
+    /// <summary>Until every expected row and reject is in the database and nothing waits in the queues; or nothing moves for a minute; or the drain timeout.</summary>
     private async Task WaitForDrainAsync(RunDatabase database, LoadTraffic traffic, ExpectedOutcome expected, PublishLedger ledger,
         RunSampler sampler, CancellationToken cancellationToken)
     {
@@ -138,7 +138,8 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
         {
             var stored = await database.StoredCountAsync(traffic.IdRangeStart, traffic.IdRangeEnd, cancellationToken);
             var rejected = await database.RejectedCountAsync(ledger.InvalidPayloadHashes, cancellationToken);
-            if (stored >= expected.Stored.Messages && rejected >= expected.Rejected && sampler.Latest?.QueueDepth == 0)
+            // Ready messages are exact; unacknowledged ones are settled by the final check.
+            if (stored >= expected.Stored.Messages && rejected >= expected.Rejected && sampler.Latest?.QueueReady == 0)
             {
                 return;
             }
@@ -170,12 +171,13 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
                 : sample with { DbStoredRate = sample.Seconds >= 1 ? 0 : double.NaN })];
     }
 
+    /// <summary>The best 10-second average of rows stored per second (over the seconds that stored any, in a shorter run).</summary>
     private static double PeakTenSecondRate(IReadOnlyList<LoadSample> samples)
     {
         var rates = samples.Select(s => double.IsNaN(s.DbStoredRate) ? 0 : s.DbStoredRate).ToArray();
-        var window = Math.Min(10, rates.Length);
+        var window = Math.Clamp(rates.Count(r => r > 0), 1, 10);
         var peak = 0.0;
-        for (var i = 0; i + window <= rates.Length && window > 0; i++)
+        for (var i = 0; i + window <= rates.Length; i++)
         {
             peak = Math.Max(peak, rates.AsSpan(i, window).ToArray().Average());
         }

@@ -91,7 +91,9 @@ public sealed class LoadPublisher(
                 Interlocked.Increment(ref _sent);
             }
 
-            while (inFlight.Count > settings.ConfirmWindow)
+            // Record what is already confirmed (so the per-second publish rate is current),
+            // then wait for the oldest while more than the window is outstanding.
+            while (inFlight.Count > 0 && (inFlight.Peek().Confirm.IsCompleted || inFlight.Count > settings.ConfirmWindow))
             {
                 var (message, confirm) = inFlight.Dequeue();
                 await SettleAsync(channel, confirms, message, confirm, cancellationToken);

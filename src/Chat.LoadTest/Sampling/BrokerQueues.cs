@@ -88,6 +88,28 @@ public sealed class BrokerQueues : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// Messages left in <paramref name="queues"/> once the run is over: ready ones exact, and
+    /// unacknowledged ones read until the management API agrees with itself (its answers can
+    /// be seconds old when the broker was busy). Zero only when two readings a second apart say so.
+    /// </summary>
+    public async Task<long> SettledDepthAsync(IReadOnlySet<string> queues, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var zeros = 0;
+        while (true)
+        {
+            var depth = (await QueuesAsync(cancellationToken)).Where(q => queues.Contains(q.Name)).Sum(q => q.Messages);
+            zeros = depth == 0 ? zeros + 1 : 0;
+            if (zeros == 2 || DateTime.UtcNow > deadline)
+            {
+                return depth;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
     private async Task<QueueDeclareOk?> DeclarePassiveAsync(string queue, CancellationToken cancellationToken)
     {
         try
