@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Chat.LoadTest.Publishing;
 using Chat.LoadTest.Reporting;
+using Chat.LoadTest.Sampling;
 using Chat.LoadTest.Traffic;
 using Npgsql;
 
@@ -101,13 +102,17 @@ public static class LoadCommand
 
                 await using var dataSource = NpgsqlDataSource.Create(
                     new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c statement_timeout=0", ApplicationName = "chat-loadtest" }.ConnectionString);
+                using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(900) };
                 var environment = new LoadEnvironment(
                     RabbitMqSettings.FromEnvironment(),
                     dataSource,
-                    Environment.GetEnvironmentVariable("CHAT_INGEST_METRICS_URL") is { Length: > 0 } url ? new Uri(url) : null,
-                    Environment.GetEnvironmentVariable("CHAT_INGEST_PID_FILE"),
-                    Environment.GetEnvironmentVariable("CHAT_PG_PID_FILE"),
-                    int.TryParse(Environment.GetEnvironmentVariable("CHAT_RABBITMQ_PID"), CultureInfo.InvariantCulture, out var beam) ? beam : null,
+                    Environment.GetEnvironmentVariable("CHAT_INGEST_METRICS_URL") is { Length: > 0 } url
+                        ? IngestMetricsReader.OverHttp(http, new Uri(url))
+                        : null,
+                    ProcessGroups.Find(
+                        Environment.GetEnvironmentVariable("CHAT_INGEST_PID_FILE"),
+                        Environment.GetEnvironmentVariable("CHAT_PG_PID_FILE"),
+                        int.TryParse(Environment.GetEnvironmentVariable("CHAT_RABBITMQ_PID"), CultureInfo.InvariantCulture, out var beam) ? beam : null),
                     result.GetValue(noControl) ? null : IngestControl.FromEnvironment(Console.Error),
                     Console.Out,
                     TimeProvider.System);

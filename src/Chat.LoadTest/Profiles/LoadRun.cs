@@ -29,16 +29,13 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
         var publisher = new LoadPublisher(environment.Broker, stepPublishing, traffic, ledger, Clock);
         var database = new RunDatabase(environment.Database);
         await using var broker = new BrokerQueues(environment.Broker);
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(900) };
 
         await publisher.DeclareExchangeAsync(cancellationToken);
         var queues = await WaitForConsumersAsync(broker, cancellationToken);
         var errorQueuesBefore = await ErrorQueueDepthAsync(broker, cancellationToken);
 
-        var processes = new ProcessSampler(ProcessGroups.Find(environment.IngestPidFile, environment.PostgresPidFile, environment.RabbitMqPid));
-        var metrics = environment.IngestMetrics is { } uri ? new IngestMetricsReader(http, uri) : null;
         var live = new LiveDisplay(Output, step.Messages);
-        var sampler = new RunSampler(ledger, metrics, broker, processes, Clock, live.Show);
+        var sampler = new RunSampler(ledger, environment.IngestMetrics, broker, new ProcessSampler(environment.Processes), Clock, live.Show);
         using var stopSampling = new CancellationTokenSource();
         var startedAt = Clock.GetUtcNow();
         var start = Clock.GetTimestamp();
