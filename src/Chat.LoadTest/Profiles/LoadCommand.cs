@@ -80,7 +80,7 @@ public static class LoadCommand
                 };
                 var trafficSettings = new TrafficSettings
                 {
-                    RunId = request.RunId ?? "pending",
+                    RunId = request.RunId ?? "template", // each step runs under its own run id (LoadPlan)
                     Rooms = result.GetValue(rooms),
                     Users = result.GetValue(users),
                     MinContentLength = result.GetValue(minContent),
@@ -127,6 +127,11 @@ public static class LoadCommand
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
             {
                 await Console.Error.WriteLineAsync($"load: {e.Message}");
+                return 2;
+            }
+            catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or NpgsqlException or HttpRequestException)
+            {
+                await Console.Error.WriteLineAsync($"load: a server did not answer ({e.GetType().Name}): {e.Message}");
                 return 2;
             }
         });

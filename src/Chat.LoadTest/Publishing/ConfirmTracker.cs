@@ -23,17 +23,6 @@ public sealed class ConfirmTracker
         channel.ChannelShutdownAsync += (_, e) => FailAll(e.ReplyText);
     }
 
-    public int Outstanding
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _outstanding.Count;
-            }
-        }
-    }
-
     /// <summary>Registers a send before it goes out; the task completes with the broker's answer.</summary>
     public Task<ConfirmOutcome> Register(ulong sequenceNumber, OutgoingMessage message)
     {

@@ -75,14 +75,6 @@ public sealed class PublishLedger
         Note($"send {message.Sequence} was never confirmed: {reason}");
     }
 
-    /// <summary>Whether some confirmed send carried original <paramref name="index"/>'s id.</summary>
-    public bool IsPublished(long index)
-    {
-        var page = _pages[index / PageBits];
-        var bit = index % PageBits;
-        return page is not null && (Volatile.Read(ref page[bit / 64]) & (1UL << (int)(bit % 64))) != 0;
-    }
-
     /// <summary>The originals whose ids reached the broker at least once, in index order.</summary>
     public IEnumerable<long> PublishedOriginals()
     {

@@ -32,6 +32,7 @@ public static class SamplesCsv
         ("batch_write_p95_s", s => s.BatchWriteP95),
         ("batch_write_p99_s", s => s.BatchWriteP99),
         ("mean_batch_size", s => s.MeanBatchSize),
+        ("ingest_consumer_state", s => s.IngestConsumerState),
         ("ingest_cpu_pct", s => s.IngestCpu),
         ("ingest_rss_mb", s => s.IngestMemoryMb),
         ("postgres_cpu_pct", s => s.PostgresCpu),

@@ -58,6 +58,9 @@ public sealed record LoadSample
 
     public double MeanBatchSize { get; init; } = double.NaN;
 
+    /// <summary>chat_ingest_consumer_state: 1 consuming, 0 paused (database away, kill switch).</summary>
+    public double IngestConsumerState { get; init; } = double.NaN;
+
     public double IngestCpu { get; init; } = double.NaN;
 
     public double IngestMemoryMb { get; init; } = double.NaN;

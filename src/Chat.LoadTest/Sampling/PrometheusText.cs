@@ -54,9 +54,6 @@ public sealed class PrometheusText
         return new PrometheusText(samples);
     }
 
-    /// <summary>Whether any sample of the metric is present.</summary>
-    public bool Has(string name) => _samples.Exists(s => s.Name == name);
-
     /// <summary>The sum over every label set of a counter or gauge; NaN when absent.</summary>
     public double Sum(string name)
     {

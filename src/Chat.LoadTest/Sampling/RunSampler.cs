@@ -106,6 +106,7 @@ public sealed class RunSampler(
                     BatchWriteP95 = delta.BatchWriteSeconds.Quantile(0.95),
                     BatchWriteP99 = delta.BatchWriteSeconds.Quantile(0.99),
                     MeanBatchSize = delta.BatchSize.Mean,
+                    IngestConsumerState = metrics.ConsumerState,
                 };
             }
             else
