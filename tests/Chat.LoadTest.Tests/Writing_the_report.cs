@@ -52,8 +52,11 @@ public sealed class Writing_the_report : IDisposable
         Assert.Contains("| stress | | | | not run yet | `./chat load stress` |", text, StringComparison.Ordinal);
         Assert.Contains("| batch-sweep, batch size 500 |", text, StringComparison.Ordinal);
         Assert.Contains("**FAILED**", text, StringComparison.Ordinal);
-        Assert.Contains("| Test 1 (Baseline) | 500,000 | 64 s | 7,813 msg/s | 100% | 20,000 | 2.6 s | 7,654 msg/s |", text, StringComparison.Ordinal);
-        Assert.Contains("| 100 | 3,000 msg/s | 150 ms | 3,210 msg/s | 16 ms |", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "| Test 1 (Baseline) | 500,000 | 64 s | 7,813 msg/s | 100% | 20,000 | 2.6 s | 7,654 msg/s | 100% (19,000/19,000 exactly once, 20/20 rejected) | smoke run, 2026-11-26 |",
+            text, StringComparison.Ordinal);
+        Assert.Contains("| 100 | 3,000 msg/s | 150 ms | 3,210 msg/s | 16 ms | 400 ms | 2026-11-26 |", text, StringComparison.Ordinal);
+        Assert.Contains("| peak queue depth | 4,321 |", text, StringComparison.Ordinal);
         Assert.Contains("> **Smoke run**", text, StringComparison.Ordinal);
         Assert.Contains("![batch-sweep batch-sweep](perf/load/batch-sweep/batch-sweep.png)", text, StringComparison.Ordinal);
         Assert.Contains("### Ingest benchmark", text, StringComparison.Ordinal);
@@ -86,6 +89,7 @@ public sealed class Writing_the_report : IDisposable
         EndToEndLagSeconds = new Percentiles(0.2, 0.4, 0.5, 0.7),
         BatchWriteSeconds = new Percentiles(0.012, 0.016, 0.03, double.NaN),
         MeanBatchSize = 480,
+        PeakQueueDepth = 4_321,
         Resources = [new ResourceUse(ProcessGroups.Ingest, 80, 120, 190)],
         Passed = passed,
         Failures = passed ? [] : ["1 of 19,000 distinct messages published are missing from messages"],

@@ -98,7 +98,8 @@ public static class LoadCommand
                     ConfirmWindow = result.GetValue(window),
                 };
                 publisherSettings.Validate();
-                var plan = LoadPlan.Create(chosen, request, await MeasuredMaximumAsync(outputRoot, cancellationToken));
+                var maximum = chosen.RateFromStress && request.Rate is null ? await MeasuredMaximumAsync(outputRoot, cancellationToken) : null;
+                var plan = LoadPlan.Create(chosen, request, maximum);
 
                 await using var dataSource = NpgsqlDataSource.Create(
                     new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c statement_timeout=0", ApplicationName = "chat-loadtest" }.ConnectionString);

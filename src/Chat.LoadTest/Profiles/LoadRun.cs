@@ -86,6 +86,7 @@ public sealed class LoadRun(LoadEnvironment environment, PublisherSettings publi
                     wholeRun.BatchWriteSeconds.Quantile(0.99), double.NaN)
                 : Percentiles.Unknown,
             MeanBatchSize = wholeRun.BatchSize.Mean,
+            PeakQueueDepth = samples.Select(s => s.QueueDepth).Where(d => !double.IsNaN(d)).DefaultIfEmpty(double.NaN).Max(),
             Resources = ResourceUses(samples),
             Passed = verdict.Passed,
             Failures = verdict.Failures,

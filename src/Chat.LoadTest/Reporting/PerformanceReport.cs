@@ -87,37 +87,39 @@ public sealed partial class PerformanceReport(string docsFolder)
         text.AppendLine();
         text.AppendLine(I($"Left: what the report of the system we replace **claimed** ({claims.Source}). {claims.Caveat} Right: what we measured."));
         text.AppendLine();
-        text.AppendLine("| Test | Claimed messages | Claimed duration | Claimed throughput | Claimed success | Measured messages | Measured duration | Measured throughput | Measured success |");
-        text.AppendLine("|---|---:|---:|---:|---|---:|---:|---:|---|");
+        text.AppendLine("| Test | Claimed messages | Claimed duration | Claimed throughput | Claimed success | Measured messages | Measured duration | Measured throughput | Measured success | Measured run |");
+        text.AppendLine("|---|---:|---:|---:|---|---:|---:|---:|---|---|");
         foreach (var claim in claims.Tests)
         {
             var step = FirstStep(reports, claim.Profile);
             var measured = step is null
-                ? "not run yet | | | "
-                : I($"{step.Counts.Confirmed:N0} | {step.Throughput.EndToEndSeconds:N1} s | {step.Throughput.EndToEndRate:N0} msg/s | {Success(step)}");
+                ? "not run yet | | | | "
+                : I($"{step.Counts.Confirmed:N0} | {step.Throughput.EndToEndSeconds:N1} s | {step.Throughput.EndToEndRate:N0} msg/s | {Success(step)} | {RunOf(reports, claim.Profile)}");
             text.AppendLine(I($"| {claim.Label} | {claim.Messages:N0} | {claim.DurationSeconds:N0} s | {claim.Throughput:N0} msg/s | {claim.Success} | {measured} |"));
         }
 
         text.AppendLine();
         var baseline = FirstStep(reports, LoadProfile.Baseline.Name);
-        text.AppendLine("| Latency | Claimed p50 | Claimed p95 | Claimed p99 | Measured p50 | Measured p95 | Measured p99 |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-        text.AppendLine(I($"| Batch write (per batch; ours: baseline, ingest histogram) | {claims.BatchWriteMilliseconds.P50:N0} ms | {claims.BatchWriteMilliseconds.P95:N0} ms | {claims.BatchWriteMilliseconds.P99:N0} ms | {Ms(baseline?.BatchWriteSeconds.P50)} | {Ms(baseline?.BatchWriteSeconds.P95)} | {Ms(baseline?.BatchWriteSeconds.P99)} |"));
-        text.AppendLine(I($"| End to end (ours: baseline, exact from stored rows) | {claims.EndToEndLatencyMilliseconds.P50:N0} ms | {claims.EndToEndLatencyMilliseconds.P95:N0} ms | {claims.EndToEndLatencyMilliseconds.P99:N0} ms | {Ms(baseline?.EndToEndLagSeconds.P50)} | {Ms(baseline?.EndToEndLagSeconds.P95)} | {Ms(baseline?.EndToEndLagSeconds.P99)} |"));
+        var baselineRun = RunOf(reports, LoadProfile.Baseline.Name);
+        text.AppendLine("| Latency | Claimed p50 | Claimed p95 | Claimed p99 | Measured p50 | Measured p95 | Measured p99 | Measured run |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine(I($"| Batch write (per batch; ours: baseline, ingest histogram) | {claims.BatchWriteMilliseconds.P50:N0} ms | {claims.BatchWriteMilliseconds.P95:N0} ms | {claims.BatchWriteMilliseconds.P99:N0} ms | {Ms(baseline?.BatchWriteSeconds.P50)} | {Ms(baseline?.BatchWriteSeconds.P95)} | {Ms(baseline?.BatchWriteSeconds.P99)} | {baselineRun} |"));
+        text.AppendLine(I($"| End to end (ours: baseline, exact from stored rows) | {claims.EndToEndLatencyMilliseconds.P50:N0} ms | {claims.EndToEndLatencyMilliseconds.P95:N0} ms | {claims.EndToEndLatencyMilliseconds.P99:N0} ms | {Ms(baseline?.EndToEndLagSeconds.P50)} | {Ms(baseline?.EndToEndLagSeconds.P95)} | {Ms(baseline?.EndToEndLagSeconds.P99)} | {baselineRun} |"));
         text.AppendLine();
 
         var sweep = reports.FirstOrDefault(r => r.Profile == LoadProfile.BatchSweep.Name);
-        text.AppendLine("| Batch size | Claimed throughput | Claimed p95 latency | Measured throughput | Measured batch write p95 | Measured end-to-end p95 |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        var sweepRun = RunOf(reports, LoadProfile.BatchSweep.Name);
+        text.AppendLine("| Batch size | Claimed throughput | Claimed p95 latency | Measured throughput | Measured batch write p95 | Measured end-to-end p95 | Measured run |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---|");
         foreach (var claim in claims.BatchSizes)
         {
             var step = sweep?.Steps.FirstOrDefault(s => s.Settings.IngestBatchSize == claim.BatchSize);
-            text.AppendLine(I($"| {claim.BatchSize:N0} | {claim.Throughput:N0} msg/s | {claim.LatencyP95Milliseconds:N0} ms | {(step is null ? "not run yet" : I($"{step.Throughput.EndToEndRate:N0} msg/s"))} | {Ms(step?.BatchWriteSeconds.P95)} | {Ms(step?.EndToEndLagSeconds.P95)} |"));
+            text.AppendLine(I($"| {claim.BatchSize:N0} | {claim.Throughput:N0} msg/s | {claim.LatencyP95Milliseconds:N0} ms | {(step is null ? "not run yet" : I($"{step.Throughput.EndToEndRate:N0} msg/s"))} | {Ms(step?.BatchWriteSeconds.P95)} | {Ms(step?.EndToEndLagSeconds.P95)} | {sweepRun} |"));
         }
 
         var stress = FirstStep(reports, LoadProfile.Stress.Name);
         text.AppendLine();
-        text.AppendLine(I($"Peak queue depth: claimed {claims.PeakQueueDepth:N0}; consumer memory: claimed {claims.ConsumerMemoryMegabytes:N0} MB. Measured (stress): peak ingest RSS {Mb(stress?.Resources.FirstOrDefault(r => r.Group == ProcessGroups.Ingest)?.PeakMemoryMb)}; the queue depth over time is in each test's chart below."));
+        text.AppendLine(I($"Peak queue depth: claimed {claims.PeakQueueDepth:N0}, measured {(stress is null ? "n/a" : I($"{stress.PeakQueueDepth:N0}"))}. Consumer memory: claimed {claims.ConsumerMemoryMegabytes:N0} MB, measured peak ingest RSS {Mb(stress?.Resources.FirstOrDefault(r => r.Group == ProcessGroups.Ingest)?.PeakMemoryMb)} (stress: {RunOf(reports, LoadProfile.Stress.Name)}). The queue depth over time is in each test's chart below."));
         text.AppendLine();
     }
 
@@ -154,6 +156,7 @@ public sealed partial class PerformanceReport(string docsFolder)
         Row(text, report, "end-to-end lag p50 / p95 / p99 / max", s => $"{Ms(s.EndToEndLagSeconds.P50)} / {Ms(s.EndToEndLagSeconds.P95)} / {Ms(s.EndToEndLagSeconds.P99)} / {Ms(s.EndToEndLagSeconds.Max)}");
         Row(text, report, "batch write p50 / p95 / p99", s => $"{Ms(s.BatchWriteSeconds.P50)} / {Ms(s.BatchWriteSeconds.P95)} / {Ms(s.BatchWriteSeconds.P99)}");
         Row(text, report, "mean batch size", s => double.IsNaN(s.MeanBatchSize) ? "n/a" : I($"{s.MeanBatchSize:N0}"));
+        Row(text, report, "peak queue depth", s => double.IsNaN(s.PeakQueueDepth) ? "n/a" : I($"{s.PeakQueueDepth:N0}"));
         foreach (var group in new[] { ProcessGroups.Ingest, ProcessGroups.Postgres, ProcessGroups.RabbitMq, ProcessGroups.LoadTool })
         {
             Row(text, report, $"{group} CPU mean / peak (% of a core), peak memory", s => s.Resources.FirstOrDefault(r => r.Group == group) is { } r
@@ -259,6 +262,9 @@ public sealed partial class PerformanceReport(string docsFolder)
 
     [GeneratedRegex(@"\]\((?!https?:|#|/|mailto:)([^)\s]+)\)")]
     private static partial Regex RelativeLink();
+
+    private static string RunOf(IReadOnlyList<ProfileReport> reports, string profile) =>
+        reports.FirstOrDefault(r => r.Profile == profile) is { } report ? Kind(report) : "";
 
     private static RunSummary? FirstStep(IReadOnlyList<ProfileReport> reports, string profile) =>
         reports.FirstOrDefault(r => r.Profile == profile) is { Steps.Count: > 0 } report ? report.Steps[0] : null;

@@ -23,6 +23,9 @@ public sealed record RunSummary
 
     public required double MeanBatchSize { get; init; }
 
+    /// <summary>The most messages (ready + unacknowledged) seen in the queues behind chat.exchange.</summary>
+    public required double PeakQueueDepth { get; init; }
+
     public required IReadOnlyList<ResourceUse> Resources { get; init; }
 
     public required bool Passed { get; init; }
