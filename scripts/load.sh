@@ -31,9 +31,9 @@ load_run() {
     servers_up
     ensure_chart_fonts
     loadtool_build
-    local control=1 was_running=""
+    local control=1 before after
     for arg in "$@"; do [ "$arg" = "--no-ingest-control" ] && control=""; done
-    service_running ingest && was_running=1
+    before=$(service_pid ingest || true)
     # The tool restarts the ingest through this script for every step; build it once up front.
     [ -n "$control" ] && service_build ingest
     set -a
@@ -51,14 +51,11 @@ load_run() {
     CHAT_ROOT="$ROOT" \
     CHAT_COMMAND="./chat load $*" \
         loadtool load "$@" || status=$?
-    # Leave the ingest as it was found: running with its default settings, or stopped.
-    if [ -n "$control" ]; then
-        if [ -n "$was_running" ]; then
-            service_stop ingest
-            CHAT_SERVICES_PREBUILT=1 service_start ingest
-        else
-            service_stop ingest
-        fi
+    # If the tool restarted the ingest, leave it as it was found: stopped, or running with its defaults.
+    after=$(service_pid ingest || true)
+    if [ "$before" != "$after" ]; then
+        service_stop ingest
+        [ -n "$before" ] && CHAT_SERVICES_PREBUILT=1 service_start ingest
     fi
     return "$status"
 }
