@@ -12,6 +12,3 @@ app.UseSerilogRequestLogging();
 app.MapChatDefaultEndpoints();
 app.MapChatGraphQL();
 app.Run();
-
-/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
-public partial class Program;

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using GraphQL.Validation.Complexity;
 using Chat.Query.GraphQL;
 using Chat.Query.Http;
 using Chat.Query.Options;
@@ -23,6 +24,14 @@ public static class GraphQLExtensions
                 var options = services.GetRequiredService<IOptions<QueryOptions>>().Value;
                 complexity.MaxDepth = options.MaxDepth;
                 complexity.MaxComplexity = options.MaxComplexity;
+                // Introspection is answered from memory: it must not eat the budget, or the
+                // explorer's own schema query (hundreds of nested list fields) would be refused.
+                var standard = complexity.DefaultComplexityImpactDelegate;
+                complexity.DefaultComplexityImpactDelegate = field =>
+                    field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                    || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                        ? new FieldComplexityResult(0, 1)
+                        : standard(field);
             })
             .AddErrorInfoProvider(errors =>
             {

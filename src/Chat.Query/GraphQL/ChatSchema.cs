@@ -10,5 +10,6 @@ public sealed class ChatSchema : Schema
         Description = "The chat platform's read side: history and analytics. Read only.";
         Query = services.GetRequiredService<AutoRegisteringObjectGraphType<ChatQuery>>();
         RegisterTypeMapping(typeof(AnalyticsQuery), typeof(AutoRegisteringObjectGraphType<AnalyticsQuery>));
+        RegisterTypeMapping(typeof(long), typeof(CountGraphType));
     }
 }

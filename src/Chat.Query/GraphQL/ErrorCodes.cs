@@ -2,8 +2,8 @@ namespace Chat.Query.GraphQL;
 
 /// <summary>
 /// The codes in <c>errors[].extensions.code</c> that clients can act on. GraphQL.NET's own
-/// request errors keep their codes (e.g. SYNTAX_ERROR, and the validation rules' codes such as
-/// FIELDS_ON_CORRECT_TYPE).
+/// request errors keep their codes: SYNTAX_ERROR, the validation rules' (e.g.
+/// FIELDS_ON_CORRECT_TYPE), and COMPLEXITY when a query is too deep or too costly.
 /// </summary>
 public static class ErrorCodes
 {
@@ -21,12 +21,6 @@ public static class ErrorCodes
 
     /// <summary>A time window wider than the server allows for that question.</summary>
     public const string WindowTooWide = "WINDOW_TOO_WIDE";
-
-    /// <summary>The query nests deeper than the server allows.</summary>
-    public const string DepthLimit = "QUERY_TOO_DEEP";
-
-    /// <summary>The query would cost more than the server allows.</summary>
-    public const string ComplexityLimit = "QUERY_TOO_COMPLEX";
 
     /// <summary>A database statement ran longer than the statement timeout and was cancelled.</summary>
     public const string QueryTimeout = "QUERY_TIMEOUT";

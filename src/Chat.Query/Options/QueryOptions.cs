@@ -11,9 +11,12 @@ public sealed class QueryOptions
     [Range(1, 10_000)]
     public int MaxPageSize { get; set; } = 1000;
 
-    /// <summary>How deep a query may nest its selections.</summary>
+    /// <summary>
+    /// How deep a query may nest its selections. The schema itself is at most 5 deep; the
+    /// explorer's introspection query (type references nested nine times) needs 15.
+    /// </summary>
     [Range(2, 100)]
-    public int MaxDepth { get; set; } = 12;
+    public int MaxDepth { get; set; } = 15;
 
     /// <summary>
     /// The most a query may cost, as GraphQL.NET's complexity analyzer counts it: every field
