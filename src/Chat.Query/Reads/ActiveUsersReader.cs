@@ -3,8 +3,8 @@ namespace Chat.Query.Reads;
 /// <summary>How many distinct users posted in a time window, and how many messages they posted.</summary>
 public sealed class ActiveUsersReader(ReadDatabase database)
 {
-    // DISTINCT in a subquery lets PostgreSQL hash-aggregate (count(DISTINCT) would sort); the
-    // window is found with the BRIN index on "timestamp" (see docs/perf/query.md for the plan).
+    // An index-only scan of idx_messages_time_user ("timestamp", user_id) over the window, then
+    // one hash aggregate (count(DISTINCT) would sort instead). See schema/0006 and docs/perf/query.md.
     private const string Sql = """
         SELECT count(*), coalesce(sum(posted), 0)::bigint
         FROM (
