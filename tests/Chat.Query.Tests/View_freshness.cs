@@ -76,7 +76,7 @@ public sealed class View_freshness(View_freshness.WithRefreshRecords service) : 
                 topUsers(first: 1) { freshness { view state } }
                 topRooms(first: 1) { freshness { view state } }
                 hourlyActivity(since: "2025-11-20T00:00:00Z", until: "2025-11-21T00:00:00Z") { freshness { view state } }
-                totals { freshness { view state } }
+                totals { users freshness { view state } }
               }
             }
             """)).GetProperty("analytics");
@@ -87,5 +87,7 @@ public sealed class View_freshness(View_freshness.WithRefreshRecords service) : 
         Assert.Equal(["room_stats:STALE"], Of(analytics.GetProperty("topRooms")));
         Assert.Equal(["hourly_stats:UNKNOWN"], Of(analytics.GetProperty("hourlyActivity")));
         Assert.Equal(["room_stats:STALE", "user_stats:FRESH"], Of(analytics.GetProperty("totals")));
+        // The user count recorded with the view's refresh (here, as in the view: 4 users).
+        Assert.Equal(4, analytics.GetProperty("totals").GetProperty("users").GetInt64());
     }
 }

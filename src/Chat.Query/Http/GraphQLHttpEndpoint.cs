@@ -49,12 +49,16 @@ public sealed class GraphQLHttpEndpoint(
             }
 
             var request = await requestReader.ReadAsync(context.Request, context.RequestAborted);
-            var document = TryParse(request.Query!);
-            var selected = SelectOperation(document, request.OperationName);
-            if (isGet && selected is { Operation: not OperationType.Query })
+            GraphQLDocument? document = null;
+            if (isGet)
             {
-                throw new HttpRequestRejectedException(StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest,
-                    $"A {selected.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.") { Allow = "POST" };
+                // GET may only query: the operation's type must be known before it runs.
+                document = TryParse(request.Query!);
+                if (SelectOperation(document, request.OperationName) is { Operation: not OperationType.Query } operationOverGet)
+                {
+                    throw new HttpRequestRejectedException(StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest,
+                        $"A {operationOverGet.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.") { Allow = "POST" };
+                }
             }
 
             var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -71,9 +75,9 @@ public sealed class GraphQLHttpEndpoint(
 
             // Executed: the request passed parsing and validation (including the depth and
             // complexity limits), so its data entry is present, possibly with field errors.
-            if (result.Executed)
+            if (result is { Executed: true, Operation: { } executed })
             {
-                operation = RootFields(selected!);
+                operation = RootFields(executed);
                 outcome = result.Errors is { Count: > 0 } ? RequestOutcome.Error : RequestOutcome.Ok;
             }
 
@@ -105,8 +109,8 @@ public sealed class GraphQLHttpEndpoint(
         return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
-    // Parsed here to see the operation type before running it; a document that does not parse
-    // is left to the executer, which reports the syntax error in the standard shape.
+    // A document that does not parse is left to the executer, which reports the syntax error in
+    // the standard shape.
     private static GraphQLDocument? TryParse(string query)
     {
         try

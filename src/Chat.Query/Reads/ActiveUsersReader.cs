@@ -5,7 +5,7 @@ public sealed class ActiveUsersReader(ReadDatabase database)
 {
     // An index-only scan of idx_messages_time_user ("timestamp", user_id) over the window, then
     // one hash aggregate (count(DISTINCT) would sort instead). See schema/0006 and docs/perf/query.md.
-    private const string Sql = """
+    internal const string Sql = """
         SELECT count(*), coalesce(sum(posted), 0)::bigint
         FROM (
             SELECT user_id, count(*) AS posted

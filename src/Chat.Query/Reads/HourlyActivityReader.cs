@@ -4,7 +4,7 @@ namespace Chat.Query.Reads;
 public sealed class HourlyActivityReader(ReadDatabase database)
 {
     // A range scan of ux_hourly_stats_hour; the hour that contains $1 is included.
-    private const string Sql = """
+    internal const string Sql = """
         SELECT hour, message_count, unique_users, active_rooms
         FROM hourly_stats
         WHERE hour >= date_trunc('hour', $1::timestamptz, 'UTC') AND hour < $2

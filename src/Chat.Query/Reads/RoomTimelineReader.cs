@@ -7,7 +7,7 @@ public sealed class RoomTimelineReader(ReadDatabase database)
     // INCLUDE (user_id, username, message_type, content): index-only, no sort, stops after
     // $6 entries. Missing bounds become ±infinity and a missing cursor drops the row comparison;
     // the statement is planned with its values, so both fold away before the scan starts.
-    private const string Sql = $"""
+    internal const string Sql = $"""
         SELECT {MessageRows.Columns}
         FROM messages
         WHERE room_id = $1

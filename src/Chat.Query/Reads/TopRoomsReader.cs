@@ -9,9 +9,9 @@ public sealed class TopRoomsReader(ReadDatabase database)
 
     // One statement per ranking, each the head of its own index (ix_room_stats_top_messages,
     // ix_room_stats_top_users, ix_room_stats_last_activity); ties break on room_id.
-    private const string ByMessagesSql = $"SELECT {Columns} FROM room_stats ORDER BY message_count DESC, room_id LIMIT $1";
-    private const string ByUniqueUsersSql = $"SELECT {Columns} FROM room_stats ORDER BY unique_users DESC, room_id LIMIT $1";
-    private const string ByLastActivitySql = $"SELECT {Columns} FROM room_stats ORDER BY last_activity DESC, room_id LIMIT $1";
+    internal const string ByMessagesSql = $"SELECT {Columns} FROM room_stats ORDER BY message_count DESC, room_id LIMIT $1";
+    internal const string ByUniqueUsersSql = $"SELECT {Columns} FROM room_stats ORDER BY unique_users DESC, room_id LIMIT $1";
+    internal const string ByLastActivitySql = $"SELECT {Columns} FROM room_stats ORDER BY last_activity DESC, room_id LIMIT $1";
 
     public Task<IReadOnlyList<RoomStats>> ReadAsync(RoomRanking ranking, int first, CancellationToken cancellationToken)
     {

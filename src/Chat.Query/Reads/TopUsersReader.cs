@@ -4,7 +4,7 @@ namespace Chat.Query.Reads;
 public sealed class TopUsersReader(ReadDatabase database)
 {
     // The head of ix_user_stats_top (message_count DESC, user_id).
-    private const string Sql = """
+    internal const string Sql = """
         SELECT user_id, message_count, rooms_participated, first_message, last_message
         FROM user_stats
         ORDER BY message_count DESC, user_id

@@ -5,7 +5,7 @@ public sealed class TotalsReader(ReadDatabase database)
 {
     // room_stats has one row per room (a few dozen); user_stats one per user, counted through
     // its unique index.
-    private const string Sql = """
+    internal const string Sql = """
         SELECT (SELECT coalesce(sum(message_count), 0)::bigint FROM room_stats),
                (SELECT count(*) FROM room_stats),
                (SELECT count(*) FROM user_stats),

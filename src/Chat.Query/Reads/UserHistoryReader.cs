@@ -5,7 +5,7 @@ public sealed class UserHistoryReader(ReadDatabase database)
 {
     // One range scan of idx_messages_user_time (user_id, "timestamp" DESC, message_id DESC)
     // INCLUDE (room_id, ...): the optional room filter is checked inside the index-only scan.
-    private const string Sql = $"""
+    internal const string Sql = $"""
         SELECT {MessageRows.Columns}
         FROM messages
         WHERE user_id = $1

@@ -5,7 +5,7 @@ public sealed class UserRoomsReader(ReadDatabase database)
 {
     // An index-only scan of idx_messages_user_room (user_id, room_id, "timestamp" DESC): the
     // user's entries arrive grouped by room, so the aggregate needs no sort before grouping.
-    private const string Sql = """
+    internal const string Sql = """
         SELECT room_id, count(*), min("timestamp"), max("timestamp")
         FROM messages
         WHERE user_id = $1
