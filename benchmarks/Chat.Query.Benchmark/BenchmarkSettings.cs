@@ -8,6 +8,8 @@ public sealed record BenchmarkSettings
     public const string Database = "chat_bench_query";
 
     public long Messages { get; init; } = 10_000_000;
+
+    // What seed-data generates (its defaults): users 1..100,000 and rooms 1..20, over 30 days.
     public int Users { get; init; } = 100_000;
     public int Rooms { get; init; } = 20;
     public int Days { get; init; } = 30;
@@ -27,9 +29,6 @@ public sealed record BenchmarkSettings
             settings = args[i] switch
             {
                 "--messages" => settings with { Messages = long.Parse(value) },
-                "--users" => settings with { Users = int.Parse(value) },
-                "--rooms" => settings with { Rooms = int.Parse(value) },
-                "--days" => settings with { Days = int.Parse(value) },
                 "--requests" => settings with { Requests = int.Parse(value) },
                 "--wrk-seconds" => settings with { WrkSeconds = int.Parse(value) },
                 "--connections" => settings with { Connections = value.Split(',', ' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList() },

@@ -8,13 +8,12 @@ namespace Chat.Query.Benchmark;
 /// EXPLAIN (ANALYZE, BUFFERS) of the hot queries, run with the readers' own SQL and arguments of
 /// the kind the service passes, as chat_query; and the keyset-versus-OFFSET baseline.
 /// </summary>
-public sealed class PlanCapture(BenchmarkSettings settings)
+public sealed class PlanCapture(BenchmarkSettings settings, DateTimeOffset middle)
 {
     private const string MessageColumns = """message_id, room_id, user_id, username, content, message_type, "timestamp" """;
 
     public async Task<IReadOnlyList<(string Name, string Plan)>> ExplainAsync()
     {
-        var middle = BenchmarkDataset.Start + TimeSpan.FromDays(settings.Days / 2.0);
         var plans = new List<(string, string)>
         {
             ("roomTimeline, newest 50 (RoomTimelineReader)", await ExplainAsync(RoomTimelineReader.Sql,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Npgsql;
 
 namespace Chat.Query.Benchmark;
 
@@ -11,9 +12,10 @@ public static class QueryBenchmark
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
         var date = DateTimeOffset.UtcNow;
 
+        var (first, last) = await TimeRangeAsync();
         var latencies = new List<(WorkloadQuery, LatencyFigures)>();
         var run = new LatencyRun(http);
-        foreach (var query in new QueryWorkload(settings).Queries())
+        foreach (var query in new QueryWorkload(settings, first, last).Queries())
         {
             var figures = await run.MeasureAsync(query, Math.Max(20, settings.Requests / query.RequestDivisor), TimeSpan.FromSeconds(60));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -21,7 +23,7 @@ public static class QueryBenchmark
             latencies.Add((query, figures));
         }
 
-        var plans = new PlanCapture(settings);
+        var plans = new PlanCapture(settings, first + (last - first) / 2);
         var deepPage = await plans.KeysetVersusOffsetAsync(samples: 30);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"page {deepPage.Depth:N0} deep: keyset {deepPage.KeysetMs:0.00} ms, OFFSET {deepPage.OffsetMs:0.00} ms"));
@@ -42,5 +44,14 @@ public static class QueryBenchmark
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
         await File.WriteAllTextAsync(settings.Output, report);
         Console.WriteLine($"Wrote {settings.Output}");
+    }
+
+    private static async Task<(DateTimeOffset First, DateTimeOffset Last)> TimeRangeAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(BenchmarkSettings.ConnectionString("chat_query"));
+        await using var command = dataSource.CreateCommand("""SELECT min("timestamp"), max("timestamp") FROM messages""");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Chat.Query.Reads;
 
 namespace Chat.Query.Benchmark;
@@ -8,12 +5,10 @@ namespace Chat.Query.Benchmark;
 /// <summary>One kind of request the benchmark times, with fresh random arguments each time.</summary>
 public sealed record WorkloadQuery(string Name, string Target, Func<Random, (string Query, object Variables)> Next, int RequestDivisor = 1);
 
-/// <summary>Every query of the API, with arguments spread over the loaded data set.</summary>
-public sealed class QueryWorkload(BenchmarkSettings settings)
+/// <summary>Every query of the API, with arguments spread over the loaded data set (its time range read from it).</summary>
+public sealed class QueryWorkload(BenchmarkSettings settings, DateTimeOffset first, DateTimeOffset last)
 {
     private const string MessageFields = "id roomId userId username content type timestamp";
-
-    private readonly TimeSpan _span = TimeSpan.FromDays(settings.Days);
 
     public IReadOnlyList<WorkloadQuery> Queries() =>
     [
@@ -40,7 +35,7 @@ public sealed class QueryWorkload(BenchmarkSettings settings)
             new { user = User(r) })),
         new("message by id", "-", r => (
             "query ($id: ID!) { message(id: $id) { " + MessageFields + " } }",
-            new { id = MessageId(1 + r.NextInt64(settings.Messages)) })),
+            new { id = $"{BenchmarkDataset.RunId}-{r.NextInt64(settings.Messages):D10}" })),
         new("activeUsers, 24-hour window", "p95 < 100 ms", r =>
         {
             var since = Instant(r, TimeSpan.FromDays(1));
@@ -73,16 +68,11 @@ public sealed class QueryWorkload(BenchmarkSettings settings)
             "{ analytics { views { view state dataAsOf } } }", new { })),
     ];
 
-    // The loader's ids are md5(i::text): an id format, not security.
-#pragma warning disable CA5351
-    private static string MessageId(long i) => Convert.ToHexStringLower(MD5.HashData(Encoding.ASCII.GetBytes(i.ToString(CultureInfo.InvariantCulture))));
-#pragma warning restore CA5351
-
     private int Room(Random random) => 1 + random.Next(settings.Rooms);
 
     private string User(Random random) => (1 + random.Next(settings.Users)).ToString();
 
-    /// <summary>A random instant of the data set's month, leaving room for a window of the given width.</summary>
+    /// <summary>A random instant of the data set's time range, leaving room for a window of the given width.</summary>
     private DateTimeOffset Instant(Random random, TimeSpan window = default) =>
-        BenchmarkDataset.Start + (_span - window) * random.NextDouble();
+        first + (last - first - window) * random.NextDouble();
 }
