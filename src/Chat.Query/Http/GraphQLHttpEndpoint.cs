@@ -24,22 +24,22 @@ public sealed class GraphQLHttpEndpoint(
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var started = Stopwatch.GetTimestamp();
-        var (operation, outcome) = (GraphQLRequestMetrics.InvalidOperation, RequestOutcome.Rejected);
         var isGet = HttpMethods.IsGet(context.Request.Method);
         var mediaType = ResponseMediaTypes.Negotiate(context.Request.GetTypedHeaders().Accept, allowHtml: isGet);
+        if (mediaType == ResponseMediaType.Html)
+        {
+            await explorer.WriteAsync(context);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var (operation, outcome) = (GraphQLRequestMetrics.InvalidOperation, RequestOutcome.Rejected);
         try
         {
             if (!isGet && !HttpMethods.IsPost(context.Request.Method))
             {
                 throw new HttpRequestRejectedException(StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest,
                     "/graphql takes GET (queries) and POST.") { Allow = "GET, POST" };
-            }
-
-            if (mediaType == ResponseMediaType.Html)
-            {
-                await explorer.WriteAsync(context);
-                return;
             }
 
             if (mediaType is null)
