@@ -1,10 +1,10 @@
-# ./chat bench query: load N messages into a database of their own (chat_bench_query), start
+# ./chat bench query (bench_query): load N messages into a database of their own (chat_bench_query), start
 # Chat.Query (Release) on it, time every query over HTTP, measure room-timeline requests/s with
 # wrk at a few concurrency levels, EXPLAIN the hot queries, and write docs/perf/query.md.
 # Needs the machine to itself for real figures; every load is bounded in count and time.
 # shellcheck shell=bash
 
-bench_usage() {
+bench_query_usage() {
     cat <<USAGE
 ./chat bench query [--messages N] [--requests N] [--wrk-seconds S] [--connections "8,32,64"]
   --messages     messages to load (default 10000000; the data set is reused when unchanged)
@@ -14,7 +14,7 @@ bench_usage() {
 USAGE
 }
 
-bench_main() {
+bench_query() {
     local messages=10000000 requests=1000 seconds=10 connections="8,32,64"
     while [ $# -gt 0 ]; do
         case "$1" in
@@ -22,8 +22,8 @@ bench_main() {
             --requests) requests=$2; shift 2 ;;
             --wrk-seconds) seconds=$2; shift 2 ;;
             --connections) connections=$2; shift 2 ;;
-            -h|--help) bench_usage; return 0 ;;
-            *) bench_usage >&2; die "unknown option $1" ;;
+            -h|--help) bench_query_usage; return 0 ;;
+            *) bench_query_usage >&2; die "unknown option $1" ;;
         esac
     done
     local command="./chat bench query --messages $messages --requests $requests --wrk-seconds $seconds --connections $connections"
