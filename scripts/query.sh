@@ -1,7 +1,8 @@
-# ./chat bench query (bench_query): load N messages into a database of their own (chat_bench_query), start
-# Chat.Query (Release) on it, time every query over HTTP, measure room-timeline requests/s with
-# wrk at a few concurrency levels, EXPLAIN the hot queries, and write docs/perf/query.md.
-# Needs the machine to itself for real figures; every load is bounded in count and time.
+# ./chat bench query (bench_query): load N messages into a database of their own
+# (chat_bench_query), start Chat.Query (Release) on it, time every query over HTTP, measure the
+# room timeline's requests/s with wrk at a few concurrency levels, EXPLAIN the hot queries, and
+# write docs/perf/query.md. Needs the machine to itself for real figures; every load is bounded in
+# count and time.
 # shellcheck shell=bash
 
 bench_query_usage() {
@@ -41,7 +42,7 @@ bench_query() {
     set +a
 
     log "Building the service and the benchmark (Release)"
-    dotnet build "$ROOT/benchmarks/Chat.Query.Benchmark" -c Release -v quiet -nologo >/dev/null
+    dotnet build "$ROOT/benchmarks/Chat.Query.Benchmark" -c Release -v quiet -nologo -clp:ErrorsOnly
     local bench="$ROOT/benchmarks/Chat.Query.Benchmark/bin/Release/net10.0/Chat.Query.Benchmark.dll"
     local service="$ROOT/src/Chat.Query/bin/Release/net10.0/Chat.Query.dll"
 
