@@ -20,10 +20,16 @@ public sealed class ChatMessageBatchConsumerDefinition(IOptions<IngestOptions> o
         var settings = options.Value;
 
         // Every delivery reaches the consumer as raw bytes, to be parsed (and if need be rejected) there.
+        // (The endpoint sends nothing; MassTransit still wants one serializer.)
         endpointConfigurator.ClearSerialization();
         foreach (var contentType in ChatDeliveryDeserializer.ContentTypes)
         {
-            endpointConfigurator.AddDeserializer(new ChatDeliveryDeserializer(contentType), isDefault: contentType == ChatDeliveryDeserializer.ContentTypes[0]);
+            var isDefault = contentType == ChatDeliveryDeserializer.ContentTypes[0];
+            endpointConfigurator.AddDeserializer(new ChatDeliveryDeserializer(contentType), isDefault);
+            if (isDefault)
+            {
+                endpointConfigurator.AddSerializer(new ChatDeliveryDeserializer(contentType));
+            }
         }
 
         // The consumer only faults for something unexpected (a bug, not bad input, not the
