@@ -41,14 +41,15 @@ public class PrivatePostgresCluster : IAsyncLifetime
             Database = Database,
             Username = PostgresDatabase.RoleName(role),
             Password = role == DatabaseRole.Admin ? _adminPassword : RolePasswords[PostgresDatabase.RoleName(role)],
-            Pooling = false,
         };
         return builder.ConnectionString;
     }
 
+    /// <summary>Runs one query as the superuser on a connection of its own (no pool survives a restart).</summary>
     public async Task<T?> ScalarAsync<T>(string sql)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString());
+        var unpooled = new NpgsqlConnectionStringBuilder(ConnectionString()) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         var value = await command.ExecuteScalarAsync();
