@@ -10,7 +10,7 @@ public sealed class IngestEnvironment : IAsyncLifetime
 
     public RabbitMqVirtualHost VirtualHost { get; } = new();
 
-    public IngestProcess Ingest { get; private set; } = null!;
+    public ServiceProcess Ingest { get; private set; } = null!;
 
     public Producer Producer { get; private set; } = null!;
 
