@@ -12,7 +12,7 @@ namespace Chat.Ingest.Benchmark;
 /// <summary>
 /// (b) A MassTransit batch consumer configured the way one usually starts (the notes'
 /// "defaults-like" row): one classic queue bound to chat.exchange with room.*, MessageLimit
-/// 1000, TimeLimit 500 ms, ConcurrencyLimit 2, MassTransit's own prefetch (2,000), no kill switch
+/// 1000, TimeLimit 500 ms, ConcurrencyLimit 2, prefetch 2,000 (what BatchOptions sets), no kill switch
 /// or retry. It reads the raw body (MassTransit has no deserializer for the chat server's
 /// text/plain) and writes with the ingest's own batch writer, so the difference to (c) is the
 /// broker-side configuration, not the SQL.
@@ -49,6 +49,12 @@ public static class DefaultMassTransitPhase
                 }
 
                 e.AddSerializer(new ChatDeliveryDeserializer(ChatDeliveryDeserializer.ContentTypes[0]));
+
+                // What MassTransit sets for a batch consumer configured through BatchOptions
+                // (message limit x concurrency); e.Batch() alone would leave the endpoint's
+                // default prefetch of 2 x cores, and batches of a handful of messages.
+                e.PrefetchCount = 2000;
+                e.ConcurrentMessageLimit = 2000;
                 e.Batch<ChatDelivery>(b =>
                 {
                     b.MessageLimit = 1000;
@@ -69,7 +75,7 @@ public static class DefaultMassTransitPhase
             var elapsed = clock.Elapsed;
             var publishElapsed = await publishing;
             var (lagP50, lagP99) = await StoredRows.LagSecondsAsync(servers, database);
-            return new PhaseResult("default MassTransit", "1 classic queue, MessageLimit 1000, ConcurrencyLimit 2, TimeLimit 500 ms",
+            return new PhaseResult("default MassTransit", "1 classic queue, MessageLimit 1000, ConcurrencyLimit 2, TimeLimit 500 ms, prefetch 2000",
                 options.Messages, elapsed, publishElapsed, stored)
             {
                 Details = new Dictionary<string, string>
