@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Chat.Ingest.Consumers;
 using Chat.Ingest.Extensions;
 using Chat.Ingest.Serialization;
@@ -68,19 +67,13 @@ public static class DefaultMassTransitPhase
         try
         {
             await bus.StartAsync(TimeSpan.FromMinutes(1));
-            using var timeout = new CancellationTokenSource(options.PhaseTimeout);
-            var clock = Stopwatch.StartNew();
-            var publishing = LoadPublisher.PublishAsync(servers.AmqpUri(vhost), options.Messages, options.Publishers, timeout.Token);
-            var stored = await StoredRows.WaitForAsync(servers, database, options.Messages, clock, options.PhaseTimeout);
-            var elapsed = clock.Elapsed;
-            var publishElapsed = await publishing;
-            var (lagP50, lagP99) = await StoredRows.LagSecondsAsync(servers, database);
+            var run = await StoredRows.PublishAndWaitAsync(servers, vhost, database, options);
             return new PhaseResult("default MassTransit", "1 classic queue, MessageLimit 1000, ConcurrencyLimit 2, TimeLimit 500 ms, prefetch 2000",
-                options.Messages, elapsed, publishElapsed, stored)
+                options.Messages, run.Elapsed, run.PublishElapsed, run.Stored)
             {
                 Details = new Dictionary<string, string>
                 {
-                    ["end-to-end lag p50 / p99"] = $"{lagP50:F2} s / {lagP99:F2} s",
+                    ["end-to-end lag p50 / p99"] = $"{run.LagP50Seconds:F2} s / {run.LagP99Seconds:F2} s",
                 },
             };
         }

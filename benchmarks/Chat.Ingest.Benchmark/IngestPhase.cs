@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Chat.Testing;
 
@@ -36,25 +35,19 @@ public static class IngestPhase
         await using var ingest = await ServiceProcess.StartAsync("Chat.Ingest", environment);
         try
         {
-            using var timeout = new CancellationTokenSource(options.PhaseTimeout);
-            var clock = Stopwatch.StartNew();
-            var publishing = LoadPublisher.PublishAsync(servers.AmqpUri(vhost), options.Messages, options.Publishers, timeout.Token);
-            var stored = await StoredRows.WaitForAsync(servers, database, options.Messages, clock, options.PhaseTimeout);
-            var elapsed = clock.Elapsed;
-            var publishElapsed = await publishing;
-            var (lagP50, lagP99) = await StoredRows.LagSecondsAsync(servers, database);
+            var run = await StoredRows.PublishAndWaitAsync(servers, vhost, database, options);
             var write = WriteQuantiles.Select(q => ingest.HistogramQuantileAsync("chat_ingest_batch_write_seconds", q)).ToArray();
             await Task.WhenAll(write);
             var batches = await ingest.MetricAsync("chat_ingest_batches_total");
             var peak = ingest.PeakResidentBytes();
             await ingest.StopAsync();
-            return new PhaseResult("Chat.Ingest", options.Describe(), options.Messages, elapsed, publishElapsed, stored)
+            return new PhaseResult("Chat.Ingest", options.Describe(), options.Messages, run.Elapsed, run.PublishElapsed, run.Stored)
             {
                 Details = new Dictionary<string, string>
                 {
                     ["batch write p50 / p95 / p99"] = string.Join(" / ", write.Select(w => $"{w.Result * 1000:F0} ms")),
-                    ["batches (mean size)"] = $"{batches:F0} ({stored / Math.Max(batches, 1):F0})",
-                    ["end-to-end lag p50 / p99"] = $"{lagP50:F2} s / {lagP99:F2} s",
+                    ["batches (mean size)"] = $"{batches:F0} ({run.Stored / Math.Max(batches, 1):F0})",
+                    ["end-to-end lag p50 / p99"] = $"{run.LagP50Seconds:F2} s / {run.LagP99Seconds:F2} s",
                     ["peak RSS of the ingest"] = $"{peak / (1024.0 * 1024):F0} MB",
                 },
             };

@@ -2,28 +2,34 @@ using System.Diagnostics;
 
 namespace Chat.Ingest.Benchmark;
 
-/// <summary>Watches a phase's database until every message is stored, and reads what the rows tell.</summary>
+/// <summary>
+/// Publishes a phase's traffic and watches its database until every message is stored: the
+/// measurement of the phases that write to PostgreSQL.
+/// </summary>
 public static class StoredRows
 {
-    /// <summary>Polls count(*) of messages until it reaches <paramref name="expected"/> or the timeout passes; returns the count.</summary>
-    public static async Task<long> WaitForAsync(BenchmarkServers servers, string database, long expected, Stopwatch clock, TimeSpan timeout)
+    public sealed record Measurement(long Stored, TimeSpan Elapsed, TimeSpan PublishElapsed, double LagP50Seconds, double LagP99Seconds);
+
+    public static async Task<Measurement> PublishAndWaitAsync(BenchmarkServers servers, string virtualHost, string database, BenchmarkOptions options)
     {
+        using var timeout = new CancellationTokenSource(options.PhaseTimeout);
+        var clock = Stopwatch.StartNew();
+        var publishing = LoadPublisher.PublishAsync(servers.AmqpUri(virtualHost), options.Messages, options.Publishers, timeout.Token);
         long stored;
-        while ((stored = await servers.ScalarAsync<long>(database, "SELECT count(*) FROM messages")) < expected && clock.Elapsed < timeout)
+        while ((stored = await servers.ScalarAsync<long>(database, "SELECT count(*) FROM messages")) < options.Messages
+               && clock.Elapsed < options.PhaseTimeout)
         {
             await Task.Delay(100);
         }
 
-        return stored;
-    }
+        var elapsed = clock.Elapsed;
+        var publishElapsed = await publishing;
 
-    /// <summary>End-to-end lag percentiles over every row: created_at (its transaction's time) minus the message's timestamp.</summary>
-    public static async Task<(double P50, double P99)> LagSecondsAsync(BenchmarkServers servers, string database)
-    {
+        // End-to-end lag over every row: created_at (its transaction's time) minus the message's timestamp.
         var lags = await servers.ScalarAsync<double[]>(database, """
             SELECT percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM created_at - "timestamp"))
             FROM messages
             """);
-        return (lags[0], lags[1]);
+        return new Measurement(stored, elapsed, publishElapsed, lags[0], lags[1]);
     }
 }

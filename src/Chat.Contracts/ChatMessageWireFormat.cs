@@ -94,165 +94,119 @@ public static class ChatMessageWireFormat
 
     private static ChatMessageParseResult Validate(Fields fields)
     {
-        var messageId = fields.MessageId.Text is { } given ? Truncate(given, 256) : null;
-        ChatMessageParseResult Reject(string reason, string detail) => ChatMessageParseResult.Rejected(reason, detail, messageId);
-
-        // messageId
-        if (fields.MessageId.IsMissing)
+        // The first problem found is the reason; the order is that of the fields on the wire.
+        var problem = RequiredText("messageId", fields.MessageId, RejectionReason.InvalidMessageId)
+            ?? MaxLength("messageId", fields.MessageId, ChatMessageLimits.MessageIdLength, RejectionReason.InvalidMessageId)
+            ?? RoomId(fields.RoomId)
+            ?? UserId(fields.UserId)
+            ?? Optional("username", fields.Username, ChatMessageLimits.UsernameLength)
+            ?? RequiredText("message", fields.Content, RejectionReason.InvalidContent)
+            ?? ContentSize(fields.Content)
+            ?? Timestamp(fields.Timestamp)
+            ?? MessageType(fields.MessageType)
+            ?? Optional("serverId", fields.ServerId, ChatMessageLimits.ServerIdLength)
+            ?? Optional("clientIp", fields.ClientIp, ChatMessageLimits.ClientIpLength);
+        if (problem is { } rejected)
         {
-            return Reject(RejectionReason.MissingField, "messageId is missing.");
+            var givenId = fields.MessageId.Token == JsonTokenType.String ? Truncate(fields.MessageId.Text!, 256) : null;
+            return ChatMessageParseResult.Rejected(rejected.Reason, rejected.Detail, givenId);
         }
 
-        if (fields.MessageId.Token != JsonTokenType.String)
-        {
-            return Reject(RejectionReason.InvalidMessageId, $"messageId must be a string, not a JSON {Describe(fields.MessageId.Token)}.");
-        }
-
-        if (CheckText("messageId", fields.MessageId.Text!) is { } textProblem)
-        {
-            return Reject(textProblem.Reason, textProblem.Detail);
-        }
-
-        if (fields.MessageId.Text!.Length == 0)
-        {
-            return Reject(RejectionReason.InvalidMessageId, "messageId is empty.");
-        }
-
-        if (CharacterCount(fields.MessageId.Text) > ChatMessageLimits.MessageIdLength)
-        {
-            return Reject(RejectionReason.InvalidMessageId,
-                $"messageId is {CharacterCount(fields.MessageId.Text)} characters long; at most {ChatMessageLimits.MessageIdLength} are allowed.");
-        }
-
-        // roomId
-        if (fields.RoomId.IsMissing)
-        {
-            return Reject(RejectionReason.MissingField, "roomId is missing.");
-        }
-
-        if (!TryReadRoomId(fields.RoomId, out var roomId))
-        {
-            return Reject(RejectionReason.InvalidRoomId, fields.RoomId.Token is JsonTokenType.String or JsonTokenType.Number
-                ? $"roomId {Echo(fields.RoomId.Text!)} is not a positive integer."
-                : $"roomId must be a positive integer, not a JSON {Describe(fields.RoomId.Token)}.");
-        }
-
-        // userId
-        if (fields.UserId.IsMissing)
-        {
-            return Reject(RejectionReason.MissingField, "userId is missing.");
-        }
-
-        if (fields.UserId.Token == JsonTokenType.Number && !IsInteger(fields.UserId.Text!))
-        {
-            return Reject(RejectionReason.InvalidUserId, $"userId {fields.UserId.Text} is a number but not an integer.");
-        }
-
-        if (fields.UserId.Token is not (JsonTokenType.String or JsonTokenType.Number))
-        {
-            return Reject(RejectionReason.InvalidUserId, $"userId must be a string, not a JSON {Describe(fields.UserId.Token)}.");
-        }
-
-        if (CheckText("userId", fields.UserId.Text!) is { } userIdProblem)
-        {
-            return Reject(userIdProblem.Reason, userIdProblem.Detail);
-        }
-
-        if (fields.UserId.Text!.Length == 0)
-        {
-            return Reject(RejectionReason.InvalidUserId, "userId is empty.");
-        }
-
-        if (CheckLength("userId", fields.UserId.Text, ChatMessageLimits.UserIdLength) is { } userIdTooLong)
-        {
-            return Reject(RejectionReason.FieldTooLong, userIdTooLong);
-        }
-
-        // username
-        if (CheckOptional("username", fields.Username, ChatMessageLimits.UsernameLength) is { } usernameProblem)
-        {
-            return Reject(usernameProblem.Reason, usernameProblem.Detail);
-        }
-
-        // message (the content)
-        if (fields.Content.IsMissing)
-        {
-            return Reject(RejectionReason.MissingField, "message (the content) is missing.");
-        }
-
-        if (fields.Content.Token != JsonTokenType.String)
-        {
-            return Reject(RejectionReason.InvalidContent, $"message must be a string, not a JSON {Describe(fields.Content.Token)}.");
-        }
-
-        if (CheckText("message", fields.Content.Text!) is { } contentProblem)
-        {
-            return Reject(contentProblem.Reason, contentProblem.Detail);
-        }
-
-        if (fields.Content.Text!.Length == 0)
-        {
-            return Reject(RejectionReason.InvalidContent, "message is empty.");
-        }
-
-        var contentBytes = Encoding.UTF8.GetByteCount(fields.Content.Text);
-        if (contentBytes > ChatMessageLimits.ContentBytes)
-        {
-            return Reject(RejectionReason.ContentTooLong,
-                $"message is {contentBytes} bytes of UTF-8; at most {ChatMessageLimits.ContentBytes} can be indexed.");
-        }
-
-        // timestamp
-        if (fields.Timestamp.IsMissing)
-        {
-            return Reject(RejectionReason.MissingField, "timestamp is missing.");
-        }
-
-        if (!TryReadTimestamp(fields.Timestamp, out var timestamp, out var timestampProblem))
-        {
-            return Reject(RejectionReason.InvalidTimestamp, timestampProblem);
-        }
-
-        // messageType
-        if (fields.MessageType.IsMissing)
-        {
-            return Reject(RejectionReason.MissingField, "messageType is missing.");
-        }
-
-        if (fields.MessageType.Token != JsonTokenType.String)
-        {
-            return Reject(RejectionReason.InvalidMessageType, $"messageType must be a string, not a JSON {Describe(fields.MessageType.Token)}.");
-        }
-
-        if (!IsWord(fields.MessageType.Text!))
-        {
-            return Reject(RejectionReason.InvalidMessageType,
-                $"messageType {Echo(fields.MessageType.Text!)} is not a word of 1 to {ChatMessageLimits.MessageTypeLength} letters, digits, '_' or '-' starting with a letter.");
-        }
-
-        // serverId, clientIp
-        if (CheckOptional("serverId", fields.ServerId, ChatMessageLimits.ServerIdLength) is { } serverIdProblem)
-        {
-            return Reject(serverIdProblem.Reason, serverIdProblem.Detail);
-        }
-
-        if (CheckOptional("clientIp", fields.ClientIp, ChatMessageLimits.ClientIpLength) is { } clientIpProblem)
-        {
-            return Reject(clientIpProblem.Reason, clientIpProblem.Detail);
-        }
-
+        TryReadRoomId(fields.RoomId, out var roomId);
+        TryReadTimestamp(fields.Timestamp, out var timestamp, out _);
         return ChatMessageParseResult.Valid(new ChatMessagePosted
         {
-            MessageId = fields.MessageId.Text,
+            MessageId = fields.MessageId.Text!,
             RoomId = roomId,
-            UserId = fields.UserId.Text,
+            UserId = fields.UserId.Text!,
             Username = fields.Username.Text,
-            Message = fields.Content.Text,
+            Message = fields.Content.Text!,
             Timestamp = timestamp,
             MessageType = fields.MessageType.Text!.ToUpperInvariant(),
             ServerId = fields.ServerId.Text,
             ClientIp = fields.ClientIp.Text,
         });
+    }
+
+    /// <summary>A required string: present, a string, no NUL, not empty.</summary>
+    private static Problem? RequiredText(string name, Field field, string invalidReason)
+    {
+        if (field.IsMissing)
+        {
+            return new(RejectionReason.MissingField, $"{name} is missing.");
+        }
+
+        if (field.Token != JsonTokenType.String)
+        {
+            return new(invalidReason, $"{name} must be a string, not a JSON {Describe(field.Token)}.");
+        }
+
+        return NoNul(name, field.Text!) ?? (field.Text!.Length == 0 ? new(invalidReason, $"{name} is empty.") : null);
+    }
+
+    private static Problem? RoomId(Field field)
+    {
+        if (field.IsMissing)
+        {
+            return new(RejectionReason.MissingField, "roomId is missing.");
+        }
+
+        if (TryReadRoomId(field, out _))
+        {
+            return null;
+        }
+
+        return new(RejectionReason.InvalidRoomId, field.Token is JsonTokenType.String or JsonTokenType.Number
+            ? $"roomId {Echo(field.Text!)} is not a positive integer."
+            : $"roomId must be a positive integer, not a JSON {Describe(field.Token)}.");
+    }
+
+    // A string, or an integer kept as its digits (lossless).
+    private static Problem? UserId(Field field)
+    {
+        if (field.Token == JsonTokenType.Number)
+        {
+            return IsInteger(field.Text!)
+                ? MaxLength("userId", field, ChatMessageLimits.UserIdLength, RejectionReason.FieldTooLong)
+                : new(RejectionReason.InvalidUserId, $"userId {field.Text} is a number but not an integer.");
+        }
+
+        return RequiredText("userId", field, RejectionReason.InvalidUserId)
+            ?? MaxLength("userId", field, ChatMessageLimits.UserIdLength, RejectionReason.FieldTooLong);
+    }
+
+    private static Problem? ContentSize(Field field)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(field.Text!);
+        return bytes > ChatMessageLimits.ContentBytes
+            ? new(RejectionReason.ContentTooLong, $"message is {bytes} bytes of UTF-8; at most {ChatMessageLimits.ContentBytes} can be indexed.")
+            : null;
+    }
+
+    private static Problem? Timestamp(Field field)
+    {
+        if (field.IsMissing)
+        {
+            return new(RejectionReason.MissingField, "timestamp is missing.");
+        }
+
+        return TryReadTimestamp(field, out _, out var problem) ? null : new(RejectionReason.InvalidTimestamp, problem);
+    }
+
+    private static Problem? MessageType(Field field)
+    {
+        if (field.IsMissing)
+        {
+            return new(RejectionReason.MissingField, "messageType is missing.");
+        }
+
+        if (field.Token != JsonTokenType.String)
+        {
+            return new(RejectionReason.InvalidMessageType, $"messageType must be a string, not a JSON {Describe(field.Token)}.");
+        }
+
+        return IsWord(field.Text!) ? null : new(RejectionReason.InvalidMessageType,
+            $"messageType {Echo(field.Text!)} is not a word of 1 to {ChatMessageLimits.MessageTypeLength} letters, digits, '_' or '-' starting with a letter.");
     }
 
     private static bool TryReadRoomId(Field field, out int roomId)
@@ -296,7 +250,8 @@ public static class ChatMessageWireFormat
         }
     }
 
-    private static (string Reason, string Detail)? CheckOptional(string name, Field field, int maxLength)
+    /// <summary>An optional string: absent, null, or a string without NUL within its column's width.</summary>
+    private static Problem? Optional(string name, Field field, int maxLength)
     {
         if (field.IsMissing)
         {
@@ -305,31 +260,20 @@ public static class ChatMessageWireFormat
 
         if (field.Token != JsonTokenType.String)
         {
-            return (RejectionReason.InvalidFieldType, $"{name} must be a string or null, not a JSON {Describe(field.Token)}.");
+            return new(RejectionReason.InvalidFieldType, $"{name} must be a string or null, not a JSON {Describe(field.Token)}.");
         }
 
-        if (CheckText(name, field.Text!) is { } problem)
-        {
-            return problem;
-        }
-
-        return CheckLength(name, field.Text!, maxLength) is { } tooLong ? (RejectionReason.FieldTooLong, tooLong) : null;
+        return NoNul(name, field.Text!) ?? MaxLength(name, field, maxLength, RejectionReason.FieldTooLong);
     }
 
-    private static (string Reason, string Detail)? CheckText(string name, string text)
-    {
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            return (RejectionReason.ContainsNul, $"{name} holds a NUL character (\\u0000), which PostgreSQL text cannot store.");
-        }
+    private static Problem? NoNul(string name, string text) => text.Contains('\0', StringComparison.Ordinal)
+        ? new(RejectionReason.ContainsNul, $"{name} holds a NUL character (\\u0000), which PostgreSQL text cannot store.")
+        : null;
 
-        return null;
-    }
-
-    private static string? CheckLength(string name, string text, int maxLength)
+    private static Problem? MaxLength(string name, Field field, int maxLength, string reason)
     {
-        var length = CharacterCount(text);
-        return length > maxLength ? $"{name} is {length} characters long; at most {maxLength} are allowed." : null;
+        var length = CharacterCount(field.Text!);
+        return length > maxLength ? new(reason, $"{name} is {length} characters long; at most {maxLength} are allowed.") : null;
     }
 
     // Characters as PostgreSQL's varchar(n) counts them: code points, not UTF-16 units.
@@ -368,6 +312,9 @@ public static class ChatMessageWireFormat
         JsonTokenType.Null => "null",
         _ => "value",
     };
+
+    /// <summary>Why a field cannot be stored: a <see cref="RejectionReason"/> and a detail for a person.</summary>
+    private readonly record struct Problem(string Reason, string Detail);
 
     /// <summary>One property as read: its JSON type and text (a string's value or a number's digits).</summary>
     private readonly record struct Field(JsonTokenType Token, string? Text, DateTimeOffset? Time = null)

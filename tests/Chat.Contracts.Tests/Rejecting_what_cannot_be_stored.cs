@@ -17,7 +17,7 @@ public sealed class Rejecting_what_cannot_be_stored
         { Shape1(messageId: "null"), RejectionReason.MissingField, "messageId is missing" },
         { Shape1(roomId: "null"), RejectionReason.MissingField, "roomId is missing" },
         { Shape1(userId: "null"), RejectionReason.MissingField, "userId is missing" },
-        { Shape1(message: "null"), RejectionReason.MissingField, "message (the content) is missing" },
+        { Shape1(message: "null"), RejectionReason.MissingField, "message is missing" },
         { Shape1(timestamp: "null"), RejectionReason.MissingField, "timestamp is missing" },
         { Shape1(messageType: "null"), RejectionReason.MissingField, "messageType is missing" },
         { Shape1(roomId: "\"abc\""), RejectionReason.InvalidRoomId, "roomId \"abc\" is not a positive integer" },
