@@ -2,13 +2,7 @@
 # Needs the machine to itself for figures worth quoting (see docs/INGEST-TUNING.md).
 # shellcheck shell=bash
 
-run_bench() {
-    local what=${1:-}
-    [ $# -gt 0 ] && shift
-    case "$what" in
-        ingest) ;;
-        *) echo "usage: ./chat bench ingest [options]   (./chat bench ingest --help lists them)" >&2; return 2 ;;
-    esac
+bench_ingest() {
     servers_up
     set -a
     # shellcheck disable=SC1091
