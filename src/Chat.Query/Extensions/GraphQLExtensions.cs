@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using GraphQL.Validation.Complexity;
+using Chat.Query.GraphQL;
+using Chat.Query.Http;
+using Chat.Query.Options;
+using GraphQL;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Query.Extensions;
+
+public static class GraphQLExtensions
+{
+    /// <summary>The schema, its limits (depth, complexity) and error policy, and the /graphql endpoint's parts.</summary>
+    public static WebApplicationBuilder AddChatGraphQL(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGraphQL(graphQL => graphQL
+            .AddSchema<ChatSchema>()
+            .AddGraphTypes(typeof(ChatSchema).Assembly)
+            .AddClrTypeMappings()
+            // Responses are JSON, never HTML: no need to escape quotes, + and non-ASCII text.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddComplexityAnalyzer((complexity, services) =>
+            {
+                var options = services.GetRequiredService<IOptions<QueryOptions>>().Value;
+                complexity.MaxDepth = options.MaxDepth;
+                complexity.MaxComplexity = options.MaxComplexity;
+                // Introspection is answered from memory: it must not eat the budget, or the
+                // explorer's own schema query (hundreds of nested list fields) would be refused.
+                var standard = complexity.DefaultComplexityImpactDelegate;
+                complexity.DefaultComplexityImpactDelegate = field =>
+                    field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                    || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                        ? new FieldComplexityResult(0, 1)
+                        : standard(field);
+            })
+            .AddErrorInfoProvider(errors =>
+            {
+                // Codes, yes; exception type names and stack traces, never.
+                errors.ExposeCode = true;
+                errors.ExposeCodes = false;
+                errors.ExposeData = false;
+                errors.ExposeExceptionDetails = false;
+            })
+            .AddUnhandledExceptionHandler(ResolverFailures.Translate));
+
+        builder.Services.AddSingleton<GraphQLHttpRequestReader>();
+        builder.Services.AddSingleton<ExplorerPage>();
+        builder.Services.AddScoped<GraphQLHttpEndpoint>();
+        return builder;
+    }
+
+    /// <summary>/graphql (GET and POST, and the explorer for browsers) and the explorer's static files.</summary>
+    public static WebApplication MapChatGraphQL(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+        return app;
+    }
+}

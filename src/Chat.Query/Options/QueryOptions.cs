@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chat.Query.Options;
+
+/// <summary>The read side's limits: what one request may ask of the database.</summary>
+public sealed class QueryOptions
+{
+    public const string Section = "Query";
+
+    /// <summary>The largest page a connection (<c>first</c>) or a top list may return.</summary>
+    [Range(1, 10_000)]
+    public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>
+    /// How deep a query may nest its selections. The schema itself is at most 5 deep; the
+    /// explorer's introspection query (type references nested nine times) needs 15.
+    /// </summary>
+    [Range(2, 100)]
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>
+    /// The most a query may cost, as GraphQL.NET's complexity analyzer counts it: every field
+    /// costs 1, times the page size of the list it is in (so one 1000-message page of 7 fields
+    /// costs about 7,000).
+    /// </summary>
+    [Range(10, 10_000_000)]
+    public int MaxComplexity { get; set; } = 25_000;
+
+    /// <summary>The largest POST body accepted, in bytes.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long one database statement may run before it is cancelled (whole seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:30")]
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The widest time window of the windowed analytics (active users, hourly activity).</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3660.00:00:00")]
+    public TimeSpan MaxAnalyticsWindow { get; set; } = TimeSpan.FromDays(31);
+
+    /// <summary>A view whose data is older than this is reported as stale.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(5);
+}
