@@ -15,7 +15,7 @@ public sealed record BenchmarkOptions
 
     public string QueueType { get; init; } = "quorum";
 
-    public int MessageLimit { get; init; } = 1000;
+    public int MessageLimit { get; init; } = 500;
 
     public int TimeLimitMs { get; init; } = 500;
 
@@ -37,7 +37,7 @@ public sealed record BenchmarkOptions
           --phases a,b,c        any of raw,masstransit,ingest (default all three, in that order)
           --queues N            queues of the raw and ingest phases (default 4)
           --queue-type T        quorum or classic (default quorum)
-          --message-limit N     ingest batch size (default 1000)
+          --message-limit N     ingest batch size (default 500, the ingest's own default)
           --time-limit-ms N     ingest batch time limit (default 500)
           --concurrency N       ingest batches at once per queue (default 1)
           --prefetch N          ingest prefetch per queue (default message-limit x concurrency)
