@@ -205,7 +205,12 @@ rabbit_up() {
         random_secret > "$RABBIT_DIR/home/.erlang.cookie"
     fi
     chmod 400 "$RABBIT_DIR/home/.erlang.cookie"
-    echo "[rabbitmq_management]." > "$RABBIT_DIR/enabled_plugins"
+    # rabbitmq_consistent_hash_exchange (bundled): Chat.Ingest spreads rooms over its queues with it.
+    local plugins="[rabbitmq_management,rabbitmq_consistent_hash_exchange]." plugins_changed=""
+    if [ "$(cat "$RABBIT_DIR/enabled_plugins" 2>/dev/null)" != "$plugins" ]; then
+        echo "$plugins" > "$RABBIT_DIR/enabled_plugins"
+        plugins_changed=1
+    fi
     cat > "$RABBIT_DIR/rabbitmq.conf" <<CONF
 listeners.tcp.1 = 127.0.0.1:$AMQP_PORT
 management.tcp.ip = 127.0.0.1
@@ -228,6 +233,10 @@ CONF
         rabbit_ready || { tail -n 30 "$LOG_DIR/rabbitmq-server.out" >&2; die "RabbitMQ did not start"; }
     fi
     rabbit rabbitmqctl -q await_startup --timeout 120 >/dev/null
+    # A node started before the plugin list changed enables the new plugins now, without a restart.
+    if [ -n "$plugins_changed" ]; then
+        rabbit rabbitmq-plugins -q enable --online rabbitmq_consistent_hash_exchange >/dev/null
+    fi
     if ! rabbit rabbitmqctl -q list_users 2>/dev/null | awk '{print $1}' | grep -qx chat; then
         rabbit rabbitmqctl -q add_user chat "$CHAT_RABBITMQ_PASSWORD" >/dev/null
     else

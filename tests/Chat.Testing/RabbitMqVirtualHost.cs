@@ -38,6 +38,14 @@ public class RabbitMqVirtualHost : IAsyncLifetime
         return info?.Messages ?? 0;
     }
 
+    /// <summary>Every queue of this virtual host with its messages (ready and unacknowledged).</summary>
+    public async Task<IReadOnlyList<(string Name, long Messages)>> QueuesAsync()
+    {
+        using var client = Server.CreateManagementClient();
+        var queues = await client.GetFromJsonAsync<List<NamedQueueInfo>>($"api/queues/{Uri.EscapeDataString(Name)}");
+        return [.. (queues ?? []).Select(q => (q.Name, q.Messages))];
+    }
+
     public virtual async Task DisposeAsync()
     {
         if (_server is null)
@@ -50,4 +58,6 @@ public class RabbitMqVirtualHost : IAsyncLifetime
     }
 
     private sealed record QueueInfo(long Messages);
+
+    private sealed record NamedQueueInfo(string Name, long Messages);
 }
