@@ -5,10 +5,12 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatServiceDefaults();
 builder.AddChatReads();
+builder.AddChatPipeline();
 builder.AddChatGraphQL();
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
 app.MapChatDefaultEndpoints();
 app.MapChatGraphQL();
+app.MapChatDashboard();
 app.Run();

@@ -1,5 +1,6 @@
 using Chat.LoadTest.Reporting;
 using Chat.LoadTest.Sampling;
+using Chat.Metrics;
 
 namespace Chat.LoadTest.Tests;
 

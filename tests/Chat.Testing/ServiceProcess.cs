@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Chat.Metrics;
 
 namespace Chat.Testing;
 
@@ -32,6 +33,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public int ProcessId => _process?.Id ?? 0;
+
+    /// <summary>Where the service listens (http://127.0.0.1:port/), e.g. to point another service at it.</summary>
+    public Uri BaseAddress => _http.BaseAddress!;
 
     public bool HasExited => _process is null || _process.HasExited;
 
@@ -115,40 +119,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>A quantile of a Prometheus histogram, interpolated within its bucket as histogram_quantile() does.</summary>
-    public async Task<double> HistogramQuantileAsync(string name, double quantile)
-    {
-        var prefix = name + "_bucket{le=\"";
-        var buckets = (await MetricLinesAsync())
-            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(l =>
-            {
-                var end = l.IndexOf('"', prefix.Length);
-                var bound = l[prefix.Length..end];
-                return (Bound: bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, CultureInfo.InvariantCulture),
-                    Count: double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-            })
-            .OrderBy(b => b.Bound)
-            .ToList();
-        if (buckets.Count == 0 || buckets[^1].Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = quantile * buckets[^1].Count;
-        var (lowerBound, lowerCount) = (0.0, 0.0);
-        foreach (var (bound, count) in buckets)
-        {
-            if (count >= rank)
-            {
-                return double.IsPositiveInfinity(bound) ? lowerBound
-                    : lowerBound + ((bound - lowerBound) * (rank - lowerCount) / Math.Max(count - lowerCount, 1e-9));
-            }
-
-            (lowerBound, lowerCount) = (bound, count);
-        }
-
-        return lowerBound;
-    }
+    public async Task<double> HistogramQuantileAsync(string name, double quantile) =>
+        PrometheusText.Parse(await _http.GetStringAsync("metrics")).Histogram(name).Quantile(quantile);
 
     /// <summary>The process's peak resident memory (VmHWM of /proc/&lt;pid&gt;/status), in bytes.</summary>
     public long PeakResidentBytes()

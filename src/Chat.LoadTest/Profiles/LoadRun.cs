@@ -3,6 +3,7 @@ using Chat.LoadTest.Reporting;
 using Chat.LoadTest.Sampling;
 using Chat.LoadTest.Traffic;
 using Chat.LoadTest.Verification;
+using Chat.Metrics;
 
 namespace Chat.LoadTest.Profiles;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chat.LoadTest.Sampling;
+using Chat.Metrics;
 using ScottPlot;
 
 namespace Chat.LoadTest.Reporting;

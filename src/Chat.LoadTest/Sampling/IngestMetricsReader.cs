@@ -1,3 +1,5 @@
+using Chat.Metrics;
+
 namespace Chat.LoadTest.Sampling;
 
 /// <summary>Scrapes Chat.Ingest's /metrics; null when it does not answer (stopped, restarting).</summary>

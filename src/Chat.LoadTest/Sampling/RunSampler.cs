@@ -1,4 +1,5 @@
 using Chat.LoadTest.Publishing;
+using Chat.Metrics;
 
 namespace Chat.LoadTest.Sampling;
 

@@ -44,15 +44,26 @@ public static class GraphQLExtensions
             .AddUnhandledExceptionHandler(ResolverFailures.Translate));
 
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
-        builder.Services.AddSingleton<ExplorerPage>();
+        builder.Services.AddKeyedSingleton(BundledPage.Explorer,
+            (services, _) => new BundledPage(services.GetRequiredService<IWebHostEnvironment>(), BundledPage.Explorer));
         builder.Services.AddScoped<GraphQLHttpEndpoint>();
         return builder;
     }
 
-    /// <summary>/graphql (GET and POST, and the explorer for browsers) and the explorer's static files.</summary>
+    /// <summary>/graphql (GET and POST, and the explorer for browsers) and the bundled pages' static files.</summary>
     public static WebApplication MapChatGraphQL(this WebApplication app)
     {
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The bundles' assets have a content hash in their names: a changed file is a new name.
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Path.Value?.Contains("/assets/", StringComparison.Ordinal) == true)
+                {
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+            },
+        });
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
         return app;
     }

@@ -93,4 +93,7 @@ public sealed class ChatQuery
 
     [Description("Analytics from the materialized views: fast, and as fresh as their latest refresh (each result says how fresh).")]
     public static AnalyticsQuery Analytics() => AnalyticsQuery.Instance;
+
+    [Description("The write path's health and the ingest's throughput and lag, sampled by this service every few seconds (for a pipeline panel).")]
+    public static PipelineQuery Pipeline() => PipelineQuery.Instance;
 }

@@ -19,7 +19,7 @@ public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     GraphQLHttpRequestReader requestReader,
-    ExplorerPage explorer,
+    [FromKeyedServices(BundledPage.Explorer)] BundledPage explorer,
     IDiagnosticContext diagnostics)
 {
     public async Task HandleAsync(HttpContext context)

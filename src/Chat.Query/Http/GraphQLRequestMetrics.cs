@@ -12,12 +12,12 @@ public static class GraphQLRequestMetrics
 {
     public const string InvalidOperation = "invalid";
 
-    private static readonly Counter Requests = Metrics.CreateCounter(
+    private static readonly Counter Requests = Prometheus.Metrics.CreateCounter(
         "chat_query_requests_total",
         "GraphQL requests by operation (root fields selected) and outcome (ok, error: ran with errors, rejected: never ran).",
         new CounterConfiguration { LabelNames = ["operation", "outcome"] });
 
-    private static readonly Histogram Duration = Metrics.CreateHistogram(
+    private static readonly Histogram Duration = Prometheus.Metrics.CreateHistogram(
         "chat_query_request_duration_seconds",
         "Time to read, run and answer one GraphQL request, by operation.",
         new HistogramConfiguration

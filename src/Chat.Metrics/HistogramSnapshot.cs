@@ -1,4 +1,4 @@
-namespace Chat.LoadTest.Sampling;
+namespace Chat.Metrics;
 
 /// <summary>
 /// A Prometheus histogram at one moment: cumulative counts per upper bound ("le"), the last
@@ -18,6 +18,30 @@ public sealed record HistogramSnapshot(IReadOnlyList<HistogramBucket> Buckets, d
             [.. Buckets.Select(b => b with { CumulativeCount = Math.Max(0, b.CumulativeCount - before.GetValueOrDefault(b.UpperBound)) })],
             Sum - earlier.Sum,
             Math.Max(0, Count - earlier.Count));
+    }
+
+    /// <summary>
+    /// The observations of both histograms (e.g. two instances of a service). Bounds are matched
+    /// by value; where one histogram lacks a bound of the other, its count at its own next lower
+    /// bound is taken, so nothing is counted below a bound it was not observed under.
+    /// </summary>
+    public HistogramSnapshot Plus(HistogramSnapshot other)
+    {
+        if (other.Buckets.Count == 0)
+        {
+            return this;
+        }
+
+        if (Buckets.Count == 0)
+        {
+            return other;
+        }
+
+        var bounds = Buckets.Select(b => b.UpperBound).Union(other.Buckets.Select(b => b.UpperBound)).Order();
+        return new HistogramSnapshot(
+            [.. bounds.Select(bound => new HistogramBucket(bound, CumulativeCountAt(bound) + other.CumulativeCountAt(bound)))],
+            Sum + other.Sum,
+            Count + other.Count);
     }
 
     /// <summary>The mean observation, NaN when there is none.</summary>
@@ -61,6 +85,26 @@ public sealed record HistogramSnapshot(IReadOnlyList<HistogramBucket> Buckets, d
         }
 
         return lowerBound;
+    }
+
+    /// <summary>The upper bounds of the buckets, the last (+Inf) left out: the resolution of <see cref="Quantile"/>.</summary>
+    public IReadOnlyList<double> FiniteBounds => [.. Buckets.Select(b => b.UpperBound).Where(double.IsFinite)];
+
+    /// <summary>The observations at or below <paramref name="bound"/> as far as this histogram knows: the count of its highest bound not above it.</summary>
+    private double CumulativeCountAt(double bound)
+    {
+        var count = 0.0;
+        foreach (var bucket in Buckets)
+        {
+            if (bucket.UpperBound > bound)
+            {
+                break;
+            }
+
+            count = bucket.CumulativeCount;
+        }
+
+        return count;
     }
 
     /// <summary>Observations per bucket (not cumulative), for a distribution chart.</summary>

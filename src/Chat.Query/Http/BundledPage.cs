@@ -1,22 +1,23 @@
 namespace Chat.Query.Http;
 
 /// <summary>
-/// The GraphiQL explorer's page, bundled by the npm build in Explorer/ into
-/// wwwroot/explorer (its scripts and styles are served from there as static files).
+/// A page bundled by one of the project's npm builds into wwwroot/&lt;bundle&gt; (the explorer,
+/// the dashboard): its index.html, served at its route; its scripts and styles are static files.
 /// </summary>
-public sealed class ExplorerPage(IWebHostEnvironment environment)
+public sealed class BundledPage(IWebHostEnvironment environment, string bundle)
 {
-    public const string AssetsPath = "/explorer";
+    public const string Explorer = "explorer";
+    public const string Dashboard = "dashboard";
 
     public async Task WriteAsync(HttpContext context)
     {
-        var page = environment.WebRootFileProvider.GetFileInfo("explorer/index.html");
+        var page = environment.WebRootFileProvider.GetFileInfo($"{bundle}/index.html");
         if (!page.Exists)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync(
-                "The explorer is not built: build src/Chat.Query (dotnet build runs its npm build).", context.RequestAborted);
+                $"The {bundle} is not built: build src/Chat.Query (dotnet build runs its npm build).", context.RequestAborted);
             return;
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chat.LoadTest.Sampling;
+namespace Chat.Metrics;
 
 /// <summary>
 /// The samples of one scrape in the Prometheus text exposition format

@@ -1,0 +1,63 @@
+// The dashboard's only way to the data: POST /graphql on the service that served the page,
+// like any other client of the API.
+
+/** The service did not answer (network error, or a gateway answering for it). */
+export class Unreachable extends Error {}
+
+let clockOffsetMs = 0;
+
+/** Now, by the server's clock (from its Date headers) when the browser's clock is off by more than 2 s. */
+export function serverNow() {
+  return new Date(Date.now() + clockOffsetMs);
+}
+
+/**
+ * Runs a query; resolves to { data, errors } (data may be partial: each field that failed has an
+ * error with its path). Rejects with Unreachable when the service does not answer.
+ */
+export async function query(document, variables, { timeoutMs = 15000 } = {}) {
+  let response;
+  try {
+    response = await fetch(new URL('/graphql', window.location.origin), {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json, application/json',
+      },
+      body: JSON.stringify({ query: document, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new Unreachable(error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'no answer (connection failed)');
+  }
+
+  if (response.status >= 500) {
+    throw new Unreachable(`it answered HTTP ${response.status}`);
+  }
+
+  trackServerClock(response.headers.get('Date'));
+  const body = await response.json().catch(() => null);
+  if (!body || (body.data === undefined && !body.errors)) {
+    throw new Unreachable(`unexpected answer (HTTP ${response.status})`);
+  }
+
+  return { data: body.data ?? null, errors: body.errors ?? [] };
+}
+
+/** The errors of the field at `path` (e.g. ['analytics', 'topRooms']) or below it, as one sentence; null when none. */
+export function errorAt(errors, ...path) {
+  const own = errors.filter((e) => {
+    // An error without a path (a document that did not validate) concerns every field.
+    if (!Array.isArray(e.path)) return true;
+    return path.every((key, i) => e.path[i] === key);
+  });
+  return own.length ? own.map((e) => e.message).join(' ') : null;
+}
+
+function trackServerClock(dateHeader) {
+  const server = Date.parse(dateHeader ?? '');
+  if (Number.isNaN(server)) return;
+  // The header has whole seconds: only an offset clearly larger than that is corrected.
+  const offset = server - Date.now();
+  clockOffsetMs = Math.abs(offset) > 2000 ? offset : 0;
+}
