@@ -6,6 +6,7 @@ const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const hourOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
 const dayAndHour = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', hour12: false });
 
 export const count = (n) => (n == null ? '–' : integer.format(n));
@@ -14,6 +15,12 @@ export const rate = (n) => (n == null ? '–' : n >= 100 ? integer.format(n) : d
 export const time = (t) => (t == null ? '–' : clock.format(new Date(t)));
 export const hour = (t, withDay) => (withDay ? dayAndHour : hourOfDay).format(new Date(t));
 export const instant = (t) => (t == null ? '–' : dateTime.format(new Date(t)));
+
+/** A message's time: the clock time today, with the day before that. */
+export function messageTime(t, now) {
+  const date = new Date(t);
+  return date.toDateString() === now.toDateString() ? clock.format(date) : `${shortDay.format(date)} ${clock.format(date)}`;
+}
 
 /** 0.0123 → "12 ms", 2.5 → "2.5 s", 95 → "1.6 min" */
 export function seconds(s) {

@@ -5,7 +5,7 @@ import { errorAt } from '../graphql.js';
 import * as format from '../format.js';
 
 const stateColor = { FRESH: colors.green, STALE: colors.red, UNKNOWN: colors.grey };
-const stateText = { FRESH: 'fresh', STALE: 'STALE', UNKNOWN: 'never refreshed' };
+const stateText = { FRESH: 'fresh', STALE: 'stale', UNKNOWN: 'unknown' };
 
 export class FreshnessPanel {
   constructor() {
@@ -18,7 +18,7 @@ export class FreshnessPanel {
         indexAxis: 'y',
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: (item) => `${stateText[this.views[item.dataIndex].state]}: data ${format.seconds(item.parsed.x)} old` } },
+          tooltip: { callbacks: { label: (item) => `${stateText[this.views[item.dataIndex].state]}: its data is ${format.seconds(item.parsed.x)} old` } },
         },
         scales: {
           x: {
@@ -42,9 +42,11 @@ export class FreshnessPanel {
     this.views = views;
     this.chart.chart.data.datasets[0].backgroundColor = views.map((v) => stateColor[v.state]);
     // Age floored at 1 s: a log axis has no zero.
-    this.chart.show(views.map((v) => `${v.view} · ${stateText[v.state]}`),
-      [views.map((v) => (v.stalenessSeconds == null ? null : Math.max(1, v.stalenessSeconds)))]);
+    this.chart.show(views.map((v) => v.view), [views.map((v) => (v.stalenessSeconds == null ? null : Math.max(1, v.stalenessSeconds)))]);
     this.list.replaceChildren(...views.map((v) => this.describe(v, now)));
+    if (views.every((v) => v.state === 'UNKNOWN')) {
+      this.chart.setState('empty', 'No refresh on record yet: has Chat.Projections run?');
+    }
   }
 
   describe(view, now) {
@@ -54,11 +56,14 @@ export class FreshnessPanel {
     item.dataset.state = view.state;
     const name = document.createElement('strong');
     name.textContent = view.view;
+    const state = document.createElement('span');
+    state.className = 'view-state';
+    state.textContent = stateText[view.state];
     const detail = document.createElement('span');
     detail.textContent = view.lastRefreshedAt
       ? ` refreshed ${format.ago(view.lastRefreshedAt, now)} in ${format.seconds(view.lastRefreshDurationMs / 1000)}, ${format.count(view.rows)} rows`
       : ' no refresh on record';
-    item.append(name, detail);
+    item.append(name, state, detail);
     const failing = view.lastFailedAt && (!view.lastRefreshedAt || view.lastFailedAt > view.lastRefreshedAt);
     if (failing) {
       const error = document.createElement('div');

@@ -1,6 +1,6 @@
 // A room's recent messages, newest first, a page at a time (roomTimeline). Older pages follow
 // the connection's endCursor; newer ones go back along the cursors already followed.
-import { errorAt, query } from '../graphql.js';
+import { errorAt, query, serverNow } from '../graphql.js';
 import timelineDocument from '../queries/timeline.graphql?raw';
 import * as format from '../format.js';
 
@@ -91,7 +91,8 @@ function messageItem(message) {
   item.dataset.messageId = message.id;
   const when = document.createElement('time');
   when.dateTime = message.timestamp;
-  when.textContent = format.instant(message.timestamp);
+  when.textContent = format.messageTime(message.timestamp, serverNow());
+  when.title = format.instant(message.timestamp);
   const who = document.createElement('span');
   who.className = 'who';
   who.textContent = message.username ?? message.userId;
