@@ -1,8 +1,21 @@
 # ./chat test: bring the servers up, build the solution and run every test project against them.
 # shellcheck shell=bash
 
+# The dashboard's browser test drives Debian's Chromium (playwright-core, installed by the build,
+# downloads no browser); fonts so that its screenshots have text.
+CHROMIUM=/usr/bin/chromium
+
+ensure_browser() {
+    [ -x "$CHROMIUM" ] && [ -d /usr/share/fonts/truetype/dejavu ] && return 0
+    log "Installing Chromium and fonts for the dashboard's browser test (Debian packages)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-liberation >/dev/null
+    [ -x "$CHROMIUM" ] || die "Chromium is not at $CHROMIUM after installing Debian's chromium package"
+}
+
 run_tests() {
     servers_up
+    ensure_browser
     set -a
     # shellcheck disable=SC1091
     source "$STATE/chat.env"

@@ -14,11 +14,16 @@ public sealed record IngestMetrics(
 {
     public static readonly IngestMetrics Zero = new(0, 0, 0, 0, double.NaN, HistogramSnapshot.Empty, HistogramSnapshot.Empty, HistogramSnapshot.Empty);
 
+    /// <summary>
+    /// The ingest's metrics in a scrape. A counter that is absent has counted nothing yet (a
+    /// labelled counter, such as the rejections by reason, appears with its first label); an
+    /// absent consumer state is unknown (NaN).
+    /// </summary>
     public static IngestMetrics From(PrometheusText text) => new(
-        text.Sum(IngestMetricNames.MessagesStored),
-        text.Sum(IngestMetricNames.MessagesDuplicate),
-        text.Sum(IngestMetricNames.MessagesRejected),
-        text.Sum(IngestMetricNames.Batches),
+        Counter(text, IngestMetricNames.MessagesStored),
+        Counter(text, IngestMetricNames.MessagesDuplicate),
+        Counter(text, IngestMetricNames.MessagesRejected),
+        Counter(text, IngestMetricNames.Batches),
         text.Sum(IngestMetricNames.ConsumerState),
         text.Histogram(IngestMetricNames.BatchSize),
         text.Histogram(IngestMetricNames.BatchWriteSeconds),
@@ -55,4 +60,6 @@ public sealed record IngestMetrics(
         BatchSize.Plus(other.BatchSize),
         BatchWriteSeconds.Plus(other.BatchWriteSeconds),
         EndToEndLagSeconds.Plus(other.EndToEndLagSeconds));
+
+    private static double Counter(PrometheusText text, string name) => text.Sum(name) is var sum && double.IsNaN(sum) ? 0 : sum;
 }

@@ -54,6 +54,9 @@ public sealed class PrometheusText
         return new PrometheusText(samples);
     }
 
+    /// <summary>True when the scrape has a sample of <paramref name="name"/> (a counter, a gauge, or a histogram's _count).</summary>
+    public bool Has(string name) => _samples.Exists(s => s.Name == name);
+
     /// <summary>The sum over every label set of a counter or gauge; NaN when absent.</summary>
     public double Sum(string name)
     {

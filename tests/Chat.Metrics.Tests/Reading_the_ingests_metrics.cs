@@ -36,6 +36,19 @@ public sealed class Reading_the_ingests_metrics
     }
 
     [Fact]
+    public void A_counter_the_ingest_does_not_export_yet_has_counted_nothing_and_an_absent_state_is_unknown()
+    {
+        // A labelled counter (rejections by reason) appears with its first label only.
+        var metrics = IngestMetrics.From(PrometheusText.Parse("chat_ingest_messages_stored_total 10\nchat_ingest_batches_total 1"));
+
+        Assert.Equal(0, metrics.Rejected);
+        Assert.Equal(0, metrics.Duplicates);
+        Assert.True(double.IsNaN(metrics.ConsumerState));
+        Assert.True(PrometheusText.Parse("chat_ingest_batches_total 1").Has(IngestMetricNames.Batches));
+        Assert.False(PrometheusText.Parse("# HELP chat_ingest_batches_total Batches committed.").Has(IngestMetricNames.Batches));
+    }
+
+    [Fact]
     public void An_ingest_restart_counts_from_zero_instead_of_going_negative()
     {
         var before = IngestMetrics.From(PrometheusText.Parse("chat_ingest_messages_stored_total 5000\nchat_ingest_batches_total 5"));

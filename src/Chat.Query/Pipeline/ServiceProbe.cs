@@ -46,8 +46,10 @@ public sealed class ServiceProbe(IOptions<PipelineOptions> options) : IDisposabl
     {
         try
         {
-            var text = await _http.GetStringAsync(new Uri(baseAddress, "metrics"), cancellationToken);
-            return (IngestMetrics.From(PrometheusText.Parse(text)), null);
+            var text = PrometheusText.Parse(await _http.GetStringAsync(new Uri(baseAddress, "metrics"), cancellationToken));
+            return text.Has(IngestMetricNames.Batches)
+                ? (IngestMetrics.From(text), null)
+                : (null, $"/metrics has no {IngestMetricNames.Batches}: is this Chat.Ingest?");
         }
         catch (Exception e) when (Unreachable(e, cancellationToken))
         {

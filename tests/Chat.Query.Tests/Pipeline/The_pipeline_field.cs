@@ -121,6 +121,18 @@ public sealed class The_pipeline_field : IAsyncLifetime
         Assert.Equal("/health/ready answered 503: postgres: PostgreSQL does not answer", service.GetProperty("lastError").GetString());
     }
 
+    [Fact]
+    public async Task An_address_whose_metrics_are_not_the_ingests_is_not_ready_and_says_so()
+    {
+        var notAnIngest = await StandInAsync();
+        notAnIngest.Metrics = "# TYPE http_requests_total counter\nhttp_requests_total 5\n";
+        var client = Start(("Pipeline:Ingest:0", notAnIngest.Address.AbsoluteUri));
+
+        var data = await UntilAsync(client, ServicesQuery, d => State(Service(d, "INGEST")) == "NOT_READY");
+
+        Assert.Equal("/metrics has no chat_ingest_batches_total: is this Chat.Ingest?", Service(data, "INGEST").GetProperty("lastError").GetString());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(16)]
@@ -185,8 +197,10 @@ public sealed class The_pipeline_field : IAsyncLifetime
 
     private static JsonElement Ingest(JsonElement data) => data.GetProperty("pipeline").GetProperty("ingest");
 
-    private static JsonElement Projections(JsonElement data) =>
-        data.GetProperty("pipeline").GetProperty("services").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "PROJECTIONS");
+    private static JsonElement Projections(JsonElement data) => Service(data, "PROJECTIONS");
+
+    private static JsonElement Service(JsonElement data, string kind) =>
+        data.GetProperty("pipeline").GetProperty("services").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == kind);
 
     private static string? State(JsonElement service) => service.GetProperty("state").GetString();
 

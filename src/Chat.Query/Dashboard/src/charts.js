@@ -28,6 +28,14 @@ Chart.defaults.maintainAspectRatio = false;
 Chart.defaults.plugins.legend.labels.boxWidth = 12;
 Chart.defaults.plugins.legend.labels.boxHeight = 12;
 
+/**
+ * A log axis's ticks at the given values only (those within its range): Chart.js would put one at
+ * every 1..9 of each decade, too many to label.
+ */
+export const ticksAt = (values) => (axis) => {
+  axis.ticks = values.filter((v) => v >= axis.min && v <= axis.max).map((value) => ({ value }));
+};
+
 /** An axis title: what is measured and in which unit. */
 export const axisTitle = (text) => ({ display: true, text, font: { size: 11, weight: '600' } });
 
@@ -52,6 +60,7 @@ export class ChartPanel {
     this.chart.update('none');
     const value = (v) => (v != null && typeof v === 'object' ? v.y : v);
     this.body.dataset.points = String(data[0].filter((v) => value(v) != null && value(v) !== 0).length);
+    this.body.dataset.labels = labels.join('|');
     this.setState('ok', '');
   }
 

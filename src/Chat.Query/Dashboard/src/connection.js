@@ -34,11 +34,11 @@ export class Connection {
     document.body.classList.toggle('offline', !this.up);
     this.text.textContent = this.up
       ? `live · updated ${format.time(this.lastAnswer)}`
-      : `Chat.Query unreachable since ${format.time(this.since)}`;
+      : `no data from Chat.Query since ${format.time(this.since)}`;
     this.banner.hidden = this.up;
     this.banner.dataset.since = this.since?.toISOString() ?? '';
     if (!this.up) {
-      this.banner.textContent = `Chat.Query does not answer since ${format.time(this.since)} (${format.ago(this.since, now)}): ${this.error}. `
+      this.banner.textContent = `No data from Chat.Query since ${format.time(this.since)} (${format.ago(this.since, now)}): ${this.error}. `
         + `Retrying every ${this.refreshSeconds} s; `
         + (this.lastAnswer ? `the figures below are from ${format.time(this.lastAnswer)}.` : 'no figures yet.');
     }

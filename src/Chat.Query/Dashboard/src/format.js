@@ -25,9 +25,10 @@ export function messageTime(t, now) {
 /** 0.0123 → "12 ms", 2.5 → "2.5 s", 95 → "1.6 min" */
 export function seconds(s) {
   if (s == null || Number.isNaN(s)) return '–';
-  if (s < 1) return `${decimal.format(s * 1000)} ms`;
+  if (s < 0.01) return `${decimal.format(s * 1000)} ms`;
+  if (s < 1) return `${integer.format(s * 1000)} ms`;
   if (s < 120) return `${decimal.format(s)} s`;
-  if (s < 7200) return `${decimal.format(s / 60)} min`;
+  if (s < 3600) return `${decimal.format(s / 60)} min`;
   if (s < 172800) return `${decimal.format(s / 3600)} h`;
   return `${decimal.format(s / 86400)} days`;
 }
@@ -35,8 +36,8 @@ export function seconds(s) {
 /** How long ago, in words: "12 s ago", "5 min ago". */
 export function ago(t, now) {
   if (t == null) return '–';
-  const s = Math.max(0, (now - new Date(t)) / 1000);
-  return `${seconds(Math.round(s))} ago`;
+  const s = Math.round(Math.max(0, (now - new Date(t)) / 1000));
+  return s < 1 ? 'just now' : `${seconds(s)} ago`;
 }
 
 /** The viewer's time zone as "UTC+01:00" (the charts' times are in it). */

@@ -1,7 +1,7 @@
 // The dashboard's only way to the data: POST /graphql on the service that served the page,
 // like any other client of the API.
 
-/** The service did not answer (network error, or a gateway answering for it). */
+/** No data from the service: it did not answer, or answered with a server error (5xx) instead of GraphQL. */
 export class Unreachable extends Error {}
 
 let clockOffsetMs = 0;
@@ -28,11 +28,11 @@ export async function query(document, variables, { timeoutMs = 15000 } = {}) {
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    throw new Unreachable(error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'no answer (connection failed)');
+    throw new Unreachable(error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'no answer (the connection failed)');
   }
 
   if (response.status >= 500) {
-    throw new Unreachable(`it answered HTTP ${response.status}`);
+    throw new Unreachable(`it answered HTTP ${response.status} (${response.status === 500 ? 'an error inside the service: see its log' : 'unavailable'})`);
   }
 
   trackServerClock(response.headers.get('Date'));

@@ -1,6 +1,6 @@
 // How fresh each analytics view is (analytics.views, from Chat.Projections' refresh records):
 // bars of the data's age on a log scale, red when stale, grey when never refreshed.
-import { axisTitle, ChartPanel, colors } from '../charts.js';
+import { axisTitle, ChartPanel, colors, ticksAt } from '../charts.js';
 import { errorAt } from '../graphql.js';
 import * as format from '../format.js';
 
@@ -24,9 +24,13 @@ export class FreshnessPanel {
           x: {
             type: 'logarithmic',
             title: axisTitle('age of the data (log scale)'),
-            ticks: { callback: (v) => ([1, 10, 60, 600, 3600, 36000, 86400].includes(v) ? format.seconds(v) : '') },
+            // From 1 s to an hour at least, so a fresh view's bar is short and a stale one's long.
+            min: 1,
+            suggestedMax: 3600,
+            afterBuildTicks: ticksAt([1, 10, 60, 600, 3600, 36000, 86400, 864000]),
+            ticks: { autoSkip: false, maxRotation: 0, callback: (v) => format.seconds(v) },
           },
-          y: { grid: { display: false } },
+          y: { grid: { display: false }, ticks: { autoSkip: false } },
         },
       },
     });

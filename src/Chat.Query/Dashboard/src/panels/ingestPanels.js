@@ -1,6 +1,6 @@
 // The ingest's throughput and end-to-end lag over the last minutes (pipeline.ingest: Chat.Query
 // samples every Chat.Ingest instance's /metrics; the browser never talks to the ingest).
-import { axisTitle, ChartPanel, colors } from '../charts.js';
+import { axisTitle, ChartPanel, colors, ticksAt } from '../charts.js';
 import { errorAt } from '../graphql.js';
 import * as format from '../format.js';
 
@@ -101,8 +101,8 @@ export class LagPanel {
           y: {
             type: 'logarithmic',
             title: axisTitle('lag (log scale)'),
-            // Label the decades and the 1-2.5-5 steps only: every tick of a log axis is too many.
-            ticks: { callback: (v) => ([1, 2.5, 5].includes(Number((v / 10 ** Math.floor(Math.log10(v))).toPrecision(2))) ? format.seconds(v) : '') },
+            afterBuildTicks: ticksAt([0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3600]),
+            ticks: { autoSkip: false, callback: (v) => format.seconds(v) },
           },
         },
       },

@@ -15,11 +15,16 @@ const configureHint = { INGEST: 'Pipeline__Ingest__0', PROJECTIONS: 'Pipeline__P
 export class ServicesPanel {
   constructor() {
     this.list = document.getElementById('services');
+    this.lastKnown = [];
   }
 
-  /** @param query the state of Chat.Query itself as this page sees it: { up, since, error } */
+  /**
+   * @param data the overview's data; null when Chat.Query did not answer (the services' last known states are shown)
+   * @param query the state of Chat.Query itself as this page sees it: { up, since, error }
+   */
   update(data, errors, now, query) {
-    const services = data?.pipeline?.services ?? [];
+    const services = data?.pipeline?.services ?? this.lastKnown;
+    this.lastKnown = services;
     const database = errors.find((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE');
     const items = [this.item({
       name: 'Chat.Query',
@@ -39,6 +44,12 @@ export class ServicesPanel {
     }
 
     this.list.replaceChildren(...items);
+    if (!query.up && services.length) {
+      const note = document.createElement('li');
+      note.className = 'services-note';
+      note.textContent = 'The others as Chat.Query last reported them.';
+      this.list.append(note);
+    }
   }
 
   item({ name, state, since, detail }, now) {

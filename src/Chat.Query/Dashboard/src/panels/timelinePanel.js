@@ -101,7 +101,8 @@ function messageItem(message) {
   what.className = 'what';
   what.textContent = message.content;
   item.append(when, who);
-  if (message.type && !['TEXT', 'chat'].includes(message.type)) {
+  // A badge for what is not plain text (JOIN, LEAVE); the old load generator's "chat" is text.
+  if (message.type && !['TEXT', 'CHAT'].includes(message.type.toUpperCase())) {
     const type = document.createElement('span');
     type.className = `type type-${message.type.toLowerCase()}`;
     type.textContent = message.type;

@@ -74,7 +74,8 @@ export class TopUsersPanel {
     }
 
     this.users = top.users;
-    this.chart.show(top.users.map((u) => `user ${u.userId}`), [top.users.map((u) => u.messageCount)]);
+    // Chat server users have numeric ids; the old load generator's are words already ("user_12").
+    this.chart.show(top.users.map((u) => (/^\d+$/.test(u.userId) ? `user ${u.userId}` : u.userId)), [top.users.map((u) => u.messageCount)]);
     if (top.users.length === 0) this.chart.setState('empty', 'No users yet (or the user_stats view was never refreshed).');
   }
 }
