@@ -36,6 +36,13 @@ export const ticksAt = (values) => (axis) => {
   axis.ticks = values.filter((v) => v >= axis.min && v <= axis.max).map((value) => ({ value }));
 };
 
+/** A time axis's ticks at whole multiples of `step` milliseconds (whole minutes, say), not at odd offsets from its start. */
+export const ticksEvery = (step) => (axis) => {
+  const ticks = [];
+  for (let t = Math.ceil(axis.min / step) * step; t <= axis.max; t += step) ticks.push({ value: t });
+  axis.ticks = ticks;
+};
+
 /** An axis title: what is measured and in which unit. */
 export const axisTitle = (text) => ({ display: true, text, font: { size: 11, weight: '600' } });
 

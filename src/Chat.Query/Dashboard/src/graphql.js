@@ -44,14 +44,15 @@ export async function query(document, variables, { timeoutMs = 15000 } = {}) {
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
 
-/** The errors of the field at `path` (e.g. ['analytics', 'topRooms']) or below it, as one sentence; null when none. */
+/**
+ * Why a panel's field has no data, as one sentence: the errors at `path` (e.g. ['analytics',
+ * 'topRooms']) or below it; else every error of the answer, since a failed non-null field nulls
+ * its parents (the database away fails them all).
+ */
 export function errorAt(errors, ...path) {
-  const own = errors.filter((e) => {
-    // An error without a path (a document that did not validate) concerns every field.
-    if (!Array.isArray(e.path)) return true;
-    return path.every((key, i) => e.path[i] === key);
-  });
-  return own.length ? own.map((e) => e.message).join(' ') : null;
+  const own = errors.filter((e) => Array.isArray(e.path) && path.every((key, i) => e.path[i] === key));
+  const reasons = (own.length ? own : errors).map((e) => e.message);
+  return reasons.length ? [...new Set(reasons)].join(' ') : null;
 }
 
 function trackServerClock(dateHeader) {

@@ -1,10 +1,11 @@
-// The live dashboard: every few seconds one GraphQL query for the overview panels and one for
-// the room timeline, against the /graphql of the service that served the page.
+// The live dashboard: every few seconds three GraphQL queries (the traffic panels, the pipeline
+// panels, the room timeline) against the /graphql of the service that served the page.
 import './style.css';
 import { Connection } from './connection.js';
 import { query, serverNow, Unreachable } from './graphql.js';
 import * as format from './format.js';
 import overviewDocument from './queries/overview.graphql?raw';
+import pipelineDocument from './queries/pipeline.graphql?raw';
 import { ActiveUsersPanel } from './panels/activeUsersPanel.js';
 import { FreshnessPanel } from './panels/freshnessPanel.js';
 import { LagPanel, ThroughputPanel } from './panels/ingestPanels.js';
@@ -46,7 +47,7 @@ async function refresh() {
     activeMinutes: ACTIVE_MINUTES,
   };
   try {
-    const [{ data, errors }] = await Promise.all([
+    const [overview, pipeline] = await Promise.all([
       query(overviewDocument, {
         rangeSince: window.rangeSince.toISOString(),
         daySince: window.daySince.toISOString(),
@@ -54,12 +55,13 @@ async function refresh() {
         activeSince: new Date(until - ACTIVE_MINUTES * 60_000).toISOString(),
         roomRanking: topRooms.by,
         top: TOP,
-        ingestMinutes: throughput.minutes,
       }),
+      query(pipelineDocument, { ingestMinutes: throughput.minutes }),
       timeline.load(),
     ]);
     connection.answered(until);
-    showOverview(data, errors, window);
+    showTraffic(overview, window);
+    showPipeline(pipeline, overview.errors, window);
   } catch (error) {
     if (!(error instanceof Unreachable)) throw error;
     connection.failed(error, until);
@@ -71,21 +73,25 @@ async function refresh() {
   document.body.dataset.updated = until.toISOString();
 }
 
-function showOverview(data, errors, window) {
+function showTraffic({ data, errors }, window) {
   const totals = data?.analytics?.totals;
   document.getElementById('kpi-messages').textContent = format.shortCount(totals?.messages);
   document.getElementById('kpi-rooms').textContent = format.count(totals?.rooms);
   document.getElementById('kpi-users').textContent = format.shortCount(totals?.users);
   traffic.update(data, errors, window);
-  throughput.update(data, errors, window);
-  lag.update(data, errors, window, throughput.minutes);
-  services.update(data, errors, window.until, connection.state);
   freshness.update(data, errors, window.until);
   activeUsers.update(data, errors, window);
   topRooms.update(data, errors);
   topUsers.update(data, errors);
   const rooms = data?.analytics?.rooms?.rooms;
   if (rooms) timeline.setRooms(rooms.map((r) => r.roomId));
+}
+
+/** @param trafficErrors the traffic query's errors: Chat.Query's own state (is its database answering?) */
+function showPipeline({ data, errors }, trafficErrors, window) {
+  throughput.update(data, errors, window);
+  lag.update(data, errors, window, throughput.minutes);
+  services.update(data, trafficErrors, window.until, connection.state);
 }
 
 async function run() {

@@ -24,8 +24,8 @@ export class FreshnessPanel {
           x: {
             type: 'logarithmic',
             title: axisTitle('age of the data (log scale)'),
-            // From 1 s to an hour at least, so a fresh view's bar is short and a stale one's long.
-            min: 1,
+            // From under a second to an hour at least, so a fresh view's bar is short and a stale one's long.
+            min: 0.5,
             suggestedMax: 3600,
             afterBuildTicks: ticksAt([1, 10, 60, 600, 3600, 36000, 86400, 864000]),
             ticks: { autoSkip: false, maxRotation: 0, callback: (v) => format.seconds(v) },

@@ -1,12 +1,12 @@
 // The ingest's throughput and end-to-end lag over the last minutes (pipeline.ingest: Chat.Query
 // samples every Chat.Ingest instance's /metrics; the browser never talks to the ingest).
-import { axisTitle, ChartPanel, colors, ticksAt } from '../charts.js';
+import { axisTitle, ChartPanel, colors, ticksAt, ticksEvery } from '../charts.js';
 import { errorAt } from '../graphql.js';
 import * as format from '../format.js';
 
 const NOT_CONFIGURED = 'Chat.Ingest is not watched by this Chat.Query: set Pipeline__Ingest__0 to its address (docs/DASHBOARD.md).';
 
-// Time on x: the window's clock times, a tick every `step` seconds.
+// Time on x: the window's clock times (setWindow sets the range and the tick step).
 const timeAxis = () => ({
   type: 'linear',
   title: axisTitle(`time (${format.timeZoneName()})`),
@@ -22,7 +22,7 @@ function setWindow(chart, window, minutes) {
   const x = chart.chart.options.scales.x;
   x.max = window.until.getTime();
   x.min = x.max - minutes * 60_000;
-  x.ticks.stepSize = minutes <= 1 ? 15_000 : minutes <= 5 ? 60_000 : 180_000;
+  x.afterBuildTicks = ticksEvery(minutes <= 1 ? 15_000 : minutes <= 5 ? 60_000 : 300_000);
 }
 
 export class ThroughputPanel {
@@ -78,7 +78,7 @@ export class ThroughputPanel {
     const latest = samples.at(-1);
     this.kpi.textContent = latest && latest.instancesAnswering > 0 ? format.rate(latest.storedPerSecond) : '–';
     this.foot.textContent = latest
-      ? `average ${format.rate(ingest.storedPerSecond)} / s over ${this.minutes} min · ${latest.instancesConsuming} of ${ingest.instances} instance${ingest.instances > 1 ? 's' : ''} consuming`
+      ? `average ${format.rate(ingest.storedPerSecond)} / s over ${this.minutes} min · ${latest.instancesConsuming} of ${ingest.instances} instance${ingest.instances > 1 ? 's' : ''} consuming · sampled every ${format.seconds(data.pipeline.sampleIntervalSeconds)}`
       : 'Waiting for the first samples…';
     if (samples.length === 0) this.chart.setState('empty', 'Waiting for the first samples…');
   }
