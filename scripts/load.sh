@@ -19,9 +19,6 @@ ensure_chart_fonts() {
         { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-dejavu-core >/dev/null; }
 }
 
-# The beam process of this project's node (RabbitMQ writes no pid file here); read-only lookup.
-rabbit_pid() { pgrep -u rabbitmq -f -- "-home $RABBIT_DIR/home" | head -n 1; }
-
 load_run() {
     local arg
     for arg in "$@"; do
