@@ -15,6 +15,19 @@ rabbit_bin() { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && echo /usr/lib/rab
 
 # --- installation -------------------------------------------------------------------------
 
+# ensure_debian_packages COMMAND-OR-FILE PACKAGE ...: installs the packages (as root) unless the
+# command is on the PATH or the file exists already.
+ensure_debian_packages() {
+    local present=$1; shift
+    if [[ $present == /* ]]; then [ -e "$present" ] && return 0; else command -v "$present" >/dev/null && return 0; fi
+    [ "$(id -u)" -eq 0 ] || die "$* missing; run as root once to install it"
+    log "Installing $* from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1 ||
+        { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" >/dev/null; } ||
+        die "could not install $*"
+}
+
 install_packages() {
     local missing=()
     pg_bin >/dev/null || missing+=(postgresql)

@@ -3,6 +3,8 @@
 
 run_tests() {
     servers_up
+    # The deployment test validates docker/docker-compose.yml with it (no Docker engine needed).
+    ensure_debian_packages docker-compose docker-compose
     set -a
     # shellcheck disable=SC1091
     source "$STATE/chat.env"
