@@ -12,7 +12,6 @@ loadtool() { dotnet "$STATE/tools/loadtest/Chat.LoadTest.dll" "$@"; }
 
 # The charts need a font; Debian's DejaVu is the one ScottPlot finds on a bare machine.
 ensure_chart_fonts() { ensure_debian_packages /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core; }
-}
 
 load_run() {
     local arg
