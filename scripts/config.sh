@@ -24,5 +24,8 @@ RUN_DIR=$STATE/run
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# HTTP ports of the services this project starts (health, /metrics), next to the servers' ports.
+# HTTP ports of the services this project starts (health, /metrics; the query service's GraphQL,
+# explorer and dashboard), next to the servers' ports.
 INGEST_HTTP_PORT=${CHAT_INGEST_HTTP_PORT:-$((PG_PORT + 10))}
+PROJECTIONS_HTTP_PORT=${CHAT_PROJECTIONS_HTTP_PORT:-$((PG_PORT + 11))}
+QUERY_HTTP_PORT=${CHAT_QUERY_HTTP_PORT:-$((PG_PORT + 12))}

@@ -11,16 +11,7 @@ loadtool_build() {
 loadtool() { dotnet "$STATE/tools/loadtest/Chat.LoadTest.dll" "$@"; }
 
 # The charts need a font; Debian's DejaVu is the one ScottPlot finds on a bare machine.
-ensure_chart_fonts() {
-    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && return 0
-    [ "$(id -u)" -eq 0 ] || die "fonts-dejavu-core is missing (charts need it); install it as root"
-    log "Installing fonts-dejavu-core for the charts"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-dejavu-core >/dev/null ||
-        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-dejavu-core >/dev/null; }
-}
-
-# The beam process of this project's node (RabbitMQ writes no pid file here); read-only lookup.
-rabbit_pid() { pgrep -u rabbitmq -f -- "-home $RABBIT_DIR/home" | head -n 1; }
+ensure_chart_fonts() { ensure_debian_packages /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core; }
 
 load_run() {
     local arg

@@ -30,12 +30,7 @@ bench_query() {
     local command="./chat bench query --messages $messages --requests $requests --wrk-seconds $seconds --connections $connections"
 
     servers_up
-    if ! command -v wrk >/dev/null; then
-        [ "$(id -u)" -eq 0 ] || die "wrk is missing; run as root once to install it"
-        log "Installing wrk from Debian's packages"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null ||
-            { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
-    fi
+    ensure_debian_packages wrk wrk
     set -a
     # shellcheck disable=SC1091
     source "$STATE/chat.env"

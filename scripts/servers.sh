@@ -15,6 +15,19 @@ rabbit_bin() { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && echo /usr/lib/rab
 
 # --- installation -------------------------------------------------------------------------
 
+# ensure_debian_packages COMMAND-OR-FILE PACKAGE ...: installs the packages (as root) unless the
+# command is on the PATH or the file exists already.
+ensure_debian_packages() {
+    local present=$1; shift
+    if [[ $present == /* ]]; then [ -e "$present" ] && return 0; else command -v "$present" >/dev/null && return 0; fi
+    [ "$(id -u)" -eq 0 ] || die "$* missing; run as root once to install it"
+    log "Installing $* from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1 ||
+        { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" >/dev/null; } ||
+        die "could not install $*"
+}
+
 install_packages() {
     local missing=()
     pg_bin >/dev/null || missing+=(postgresql)
@@ -195,12 +208,17 @@ rabbit() {
         "$(rabbit_bin)/$tool" "$@"
 }
 
-rabbit_ready() { rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
+# The beam process of this project's node (RabbitMQ writes no pid file here).
+rabbit_pid() { pgrep -u rabbitmq -f -- "-home $RABBIT_DIR/home" | head -n 1; }
+
+# Pings only a node that runs: the CLI tools would start an epmd daemon that outlives them.
+rabbit_ready() { [ -n "$(rabbit_pid)" ] && rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
 
 rabbit_up() {
     mkdir -p "$RABBIT_DIR/home" "$RABBIT_DIR/mnesia" "$RABBIT_DIR/log"
-    touch "$RABBIT_DIR/rabbitmq-env.conf" "$RABBIT_DIR/advanced.config"
-    [ -s "$RABBIT_DIR/advanced.config" ] || echo "[]." > "$RABBIT_DIR/advanced.config"
+    touch "$RABBIT_DIR/rabbitmq-env.conf"
+    # Erlang distribution (node-to-node and CLI) on the loopback interface only.
+    echo "[{kernel, [{inet_dist_use_interface, {127,0,0,1}}]}]." > "$RABBIT_DIR/advanced.config"
     if [ ! -f "$RABBIT_DIR/home/.erlang.cookie" ]; then
         random_secret > "$RABBIT_DIR/home/.erlang.cookie"
     fi
@@ -257,6 +275,8 @@ rabbit_down() {
             log "Stopping RabbitMQ"
             rabbit rabbitmqctl -q stop >/dev/null 2>&1 || true
         fi
+        local i
+        for i in $(seq 1 60); do [ -z "$(rabbit_pid)" ] && break; sleep 1; done
         # epmd is started by the node and outlives it; stop the one on this project's port.
         runuser -u rabbitmq -- env ERL_EPMD_PORT="$EPMD_PORT" epmd -kill >/dev/null 2>&1 || true
     fi

@@ -1,35 +1,62 @@
 # The platform's services as background processes, the way an operator runs them: a Release
 # build published under .local/services/<name>, started with its settings in the environment,
 # its pid in .local/run/<name>.pid and its log in .local/logs/<name>.log, ready when its
-# /health/ready answers. './chat ingest ...' and './chat load' use these; so can './chat demo'.
+# /health/ready answers. './chat ingest ...', './chat load' and './chat demo' use these.
 # shellcheck shell=bash
 
-SERVICES=(ingest)
+# In start order: the write side first, the read side last.
+SERVICES=(ingest projections query)
+
+service_assembly() {
+    case "$1" in
+        ingest) echo Chat.Ingest ;;
+        projections) echo Chat.Projections ;;
+        query) echo Chat.Query ;;
+        *) die "unknown service '$1' (known: ${SERVICES[*]})" ;;
+    esac
+}
 
 service_project() {
     case "$1" in
         # CHAT_INGEST_PROJECT: run the ingest of another checkout (e.g. to try a branch).
         ingest) echo "${CHAT_INGEST_PROJECT:-$ROOT/src/Chat.Ingest}" ;;
-        *) die "unknown service '$1' (known: ${SERVICES[*]})" ;;
+        *) echo "$ROOT/src/$(service_assembly "$1")" ;;
     esac
 }
 
-service_assembly() { case "$1" in ingest) echo Chat.Ingest ;; esac; }
-service_port() { case "$1" in ingest) echo "$INGEST_HTTP_PORT" ;; esac; }
+service_port() {
+    case "$1" in
+        ingest) echo "$INGEST_HTTP_PORT" ;;
+        projections) echo "$PROJECTIONS_HTTP_PORT" ;;
+        query) echo "$QUERY_HTTP_PORT" ;;
+    esac
+}
 service_pid_file() { echo "$RUN_DIR/$1.pid"; }
 service_log() { echo "$LOG_DIR/$1.log"; }
 service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
 
-# The service's settings, one KEY=VALUE a line (secrets come from .local/secrets.env).
+rabbitmq_settings() {
+    echo "RabbitMq__Host=127.0.0.1"
+    echo "RabbitMq__Port=$AMQP_PORT"
+    echo "RabbitMq__VirtualHost=/"
+    echo "RabbitMq__Username=chat"
+    echo "RabbitMq__Password=$CHAT_RABBITMQ_PASSWORD"
+}
+
+# The service's settings, one KEY=VALUE a line (secrets come from .local/secrets.env). Each
+# service connects as its own database role.
 service_settings() {
     case "$1" in
         ingest)
             echo "ConnectionStrings__Chat=$(pg_connection chat_ingest)"
-            echo "RabbitMq__Host=127.0.0.1"
-            echo "RabbitMq__Port=$AMQP_PORT"
-            echo "RabbitMq__VirtualHost=/"
-            echo "RabbitMq__Username=chat"
-            echo "RabbitMq__Password=$CHAT_RABBITMQ_PASSWORD"
+            rabbitmq_settings
+            ;;
+        projections)
+            echo "ConnectionStrings__Chat=$(pg_connection chat_projections)"
+            rabbitmq_settings
+            ;;
+        query)
+            echo "ConnectionStrings__Chat=$(pg_connection chat_query)"
             ;;
     esac
 }
@@ -110,15 +137,15 @@ service_stop() {
 }
 
 services_down() {
-    local name
-    for name in "${SERVICES[@]}"; do service_stop "$name"; done
+    local i
+    for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do service_stop "${SERVICES[$i]}"; done
 }
 
 services_status() {
     local name
     for name in "${SERVICES[@]}"; do
         if service_running "$name"; then
-            local health=starting
+            local health="not ready"
             service_ready "$name" && health=ready
             status_line "$name" up "pid $(service_pid "$name"), $(service_url "$name") ($health) $(tr '\n' ' ' < "$RUN_DIR/$name.settings" 2>/dev/null)log $(service_log "$name")"
         else

@@ -1,21 +1,14 @@
 # ./chat test: bring the servers up, build the solution and run every test project against them.
 # shellcheck shell=bash
 
-# The dashboard's browser test drives Debian's Chromium (playwright-core, installed by the build,
-# downloads no browser); fonts so that its screenshots have text.
-CHROMIUM=/usr/bin/chromium
-
-ensure_browser() {
-    [ -x "$CHROMIUM" ] && [ -d /usr/share/fonts/truetype/dejavu ] && return 0
-    log "Installing Chromium and fonts for the dashboard's browser test (Debian packages)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-liberation >/dev/null
-    [ -x "$CHROMIUM" ] || die "Chromium is not at $CHROMIUM after installing Debian's chromium package"
-}
-
 run_tests() {
     servers_up
-    ensure_browser
+    # The deployment test validates docker/docker-compose.yml with it (no Docker engine needed).
+    ensure_debian_packages docker-compose docker-compose
+    # The dashboard's browser test drives Debian's Chromium through playwright-core (installed by
+    # the build; it downloads no browser); the fonts give its screenshots text.
+    ensure_debian_packages /usr/bin/chromium chromium
+    ensure_debian_packages /usr/share/fonts/truetype/dejavu fonts-dejavu-core fonts-liberation
     set -a
     # shellcheck disable=SC1091
     source "$STATE/chat.env"

@@ -23,6 +23,9 @@ public sealed record BenchmarkOptions
 
     public int? Prefetch { get; init; }
 
+    /// <summary>Chat.Ingest processes consuming the same queues (competing consumers).</summary>
+    public int Instances { get; init; } = 1;
+
     /// <summary>Publishing channels, each with a window of unconfirmed messages.</summary>
     public int Publishers { get; init; } = 2;
 
@@ -41,6 +44,7 @@ public sealed record BenchmarkOptions
           --time-limit-ms N     ingest batch time limit (default 500)
           --concurrency N       ingest batches at once per queue (default 1)
           --prefetch N          ingest prefetch per queue (default message-limit x concurrency)
+          --instances N         Chat.Ingest processes competing for the queues (default 1)
           --publishers N        publishing channels (default 2)
           --timeout-minutes N   bound of each phase (default 15)
           --output PATH         markdown fragment to write (default docs/perf/ingest.md; '' for none)
@@ -63,6 +67,7 @@ public sealed record BenchmarkOptions
                 "--time-limit-ms" => options with { TimeLimitMs = Number() },
                 "--concurrency" => options with { Concurrency = Number() },
                 "--prefetch" => options with { Prefetch = Number() },
+                "--instances" => options with { Instances = Number() },
                 "--publishers" => options with { Publishers = Number() },
                 "--timeout-minutes" => options with { PhaseTimeoutMinutes = Number() },
                 "--output" => options with { Output = Value() },
@@ -73,6 +78,11 @@ public sealed record BenchmarkOptions
         if (options.Phases.Except(["raw", "masstransit", "ingest"]).FirstOrDefault() is { } unknown)
         {
             throw new ArgumentException($"Unknown phase {unknown}.\n{Usage}");
+        }
+
+        if (options.Instances < 1)
+        {
+            throw new ArgumentException($"--instances is at least 1.\n{Usage}");
         }
 
         if (options.QueueType is not ("quorum" or "classic"))
@@ -87,5 +97,5 @@ public sealed record BenchmarkOptions
 
     /// <summary>The variant, as a reader of the report needs it.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Queues} {QueueType} queue(s), message limit {MessageLimit}, time limit {TimeLimitMs} ms, concurrency {Concurrency}, prefetch {Prefetch?.ToString(CultureInfo.InvariantCulture) ?? "default"}");
+        $"{Queues} {QueueType} queue(s), message limit {MessageLimit}, time limit {TimeLimitMs} ms, concurrency {Concurrency}, prefetch {Prefetch?.ToString(CultureInfo.InvariantCulture) ?? "default"}{(Instances > 1 ? $", {Instances} instances" : "")}");
 }

@@ -1,4 +1,7 @@
 using Chat.Ingest.Benchmark;
+using Chat.LoadTest.Publishing;
+using Chat.LoadTest.Reporting;
+using Npgsql;
 
 // ./chat bench ingest: (a) raw RabbitMQ, (b) a default-configured MassTransit batch consumer and
 // (c) Chat.Ingest, one after the other on the same broker and database server, each on a fresh
@@ -21,9 +24,14 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 using var servers = new BenchmarkServers();
-var machine = await MachineFacts.ReadAsync(servers);
+MachineFacts machine;
+await using (var postgres = NpgsqlDataSource.Create(servers.ConnectionString("postgres")))
+{
+    machine = await MachineFacts.ReadAsync(postgres, RabbitMqSettings.FromEnvironment(), CancellationToken.None);
+}
+
 Console.WriteLine($"{options.Messages:N0} messages per phase; Chat.Ingest variant: {options.Describe()}");
-Console.WriteLine($"{machine.Cores} cores ({machine.Cpu}), {machine.Memory}, PostgreSQL {machine.PostgreSql}, RabbitMQ {machine.RabbitMq}");
+Console.WriteLine(machine.Describe());
 
 var results = new List<PhaseResult>();
 foreach (var phase in options.Phases)

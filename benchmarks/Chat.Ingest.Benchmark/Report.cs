@@ -1,3 +1,4 @@
+using Chat.LoadTest.Reporting;
 using System.Globalization;
 using System.Text;
 
@@ -13,7 +14,7 @@ public static class Report
         text.AppendLine(inv, $"## Ingest throughput ({DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         text.AppendLine();
         text.AppendLine(inv, $"Command: `{command}`  ");
-        text.AppendLine(inv, $"Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Memory}, PostgreSQL {machine.PostgreSql}, RabbitMQ {machine.RabbitMq}; everything on this machine.  ");
+        text.AppendLine(inv, $"Machine: {machine.Describe()}; everything on this machine.  ");
         text.AppendLine(inv, $"Traffic: {options.Messages:N0} persistent messages per phase, both producer shapes alternating, 20 rooms, 1,000 users, published with confirms over {options.Publishers} channel(s) while consuming.");
         text.AppendLine();
         text.AppendLine("| phase | configuration | msg/s end to end | publish msg/s | stored / consumed | exactly once |");

@@ -1,3 +1,4 @@
+using Chat.LoadTest.Reporting;
 using System.Text;
 
 namespace Chat.Projections.Benchmark;
@@ -15,8 +16,7 @@ public static class BenchmarkReport
         var text = new StringBuilder();
         text.AppendLine("## Projections: refreshing the analytics views")
             .AppendLine()
-            .AppendLine($"Measured {date:yyyy-MM-dd HH:mm} UTC with `{command}`, on {machine.Cores} cores ({machine.Cpu}), " +
-                $"{machine.Memory} of memory, PostgreSQL {machine.PostgreSql}, RabbitMQ {machine.RabbitMq}. " +
+            .AppendLine($"Measured {date:yyyy-MM-dd HH:mm} UTC with `{command}`, on {machine.Describe()}. " +
                 "Messages from the seed-data generator (COPY); each figure is the median of the repeats (min–max beside it), " +
                 "one refresh per transaction as chat_projections, nothing else running.")
             .AppendLine()

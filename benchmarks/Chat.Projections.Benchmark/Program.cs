@@ -1,3 +1,5 @@
+using Chat.LoadTest.Publishing;
+using Chat.LoadTest.Reporting;
 using Chat.LoadTest.Seeding;
 using Chat.Migrator;
 using Chat.Projections.Benchmark;
@@ -76,7 +78,7 @@ if (options.IngestCommand is { } ingestCommand)
     ingest = (alone, whileRefreshing);
 }
 
-var report = BenchmarkReport.Write(command, date, await MachineFacts.ReadAsync(admin), timings, ingest);
+var report = BenchmarkReport.Write(command, date, await MachineFacts.ReadAsync(admin, RabbitMqSettings.FromEnvironment(), CancellationToken.None), timings, ingest);
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
 await File.WriteAllTextAsync(options.Output, report);
 Console.WriteLine($"Wrote {options.Output}");

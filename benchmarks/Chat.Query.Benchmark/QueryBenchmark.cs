@@ -1,4 +1,6 @@
 using System.Globalization;
+using Chat.LoadTest.Publishing;
+using Chat.LoadTest.Reporting;
 using Npgsql;
 
 namespace Chat.Query.Benchmark;
@@ -39,7 +41,13 @@ public static class QueryBenchmark
             throughput.Add((timeline, health));
         }
 
-        var report = QueryReport.Render(settings, await MachineFacts.ReadAsync(), date, latencies, deepPage, throughput,
+        MachineFacts machine;
+        await using (var postgres = NpgsqlDataSource.Create(BenchmarkSettings.ConnectionString("postgres")))
+        {
+            machine = await MachineFacts.ReadAsync(postgres, RabbitMqSettings.FromEnvironment(), CancellationToken.None);
+        }
+
+        var report = QueryReport.Render(settings, machine, date, latencies, deepPage, throughput,
             await plans.ExplainAsync());
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
         await File.WriteAllTextAsync(settings.Output, report);

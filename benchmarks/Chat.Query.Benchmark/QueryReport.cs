@@ -1,3 +1,4 @@
+using Chat.LoadTest.Reporting;
 using System.Globalization;
 using System.Text;
 
@@ -24,7 +25,7 @@ public static class QueryReport
 
         md.AppendLine(Invariant($"- Command: `{settings.Command}`"));
         md.AppendLine(Invariant($"- Date: {date:yyyy-MM-dd HH:mm} UTC"));
-        md.AppendLine(Invariant($"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Memory} memory; PostgreSQL {machine.PostgreSql}, RabbitMQ {machine.RabbitMq} (not used by Chat.Query). Service, database and load generator share the machine."));
+        md.AppendLine(Invariant($"- Machine: {machine.Describe()} (RabbitMQ is not used by Chat.Query). Service, database and load generator share the machine."));
         md.AppendLine(Invariant($"- Data: {settings.Messages:N0} messages from `./chat seed-data` (src/Chat.LoadTest, run id `bench`, seed 42): {settings.Rooms} rooms and {settings.Users:N0} users, skewed like chat, timestamps rising over {settings.Days} days; views refreshed and everything vacuumed before measuring."));
         md.AppendLine("- Service: Release build of src/Chat.Query as chat_query, request logging at Warning (a console line per request would measure the console).");
         md.AppendLine();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chat.LoadTest.Demo;
 using Chat.LoadTest.Profiles;
 using Chat.LoadTest.Reporting;
 using Chat.LoadTest.Seeding;
@@ -8,5 +9,6 @@ var root = new RootCommand("Load tools of the chat persistence platform (run thr
     SeedDataCommand.Create(),
     LoadCommand.Create(),
     ReportCommand.Create(),
+    DemoSummaryCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

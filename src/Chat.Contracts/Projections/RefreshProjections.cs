@@ -6,7 +6,7 @@ namespace Chat.Contracts.Projections;
 /// waiting to run, further requests for it add nothing.
 /// </summary>
 /// <remarks>
-/// Sent to the queue <c>chat-projections-refresh</c> (configurable as RabbitMq:RefreshQueue). A
+/// Sent to the queue <c>chat-projections-refresh</c> (configurable as Refresh:RequestQueue). A
 /// request naming a view that does not exist is refused whole (nothing is refreshed) and moved to
 /// that queue's <c>_error</c> queue with the reason.
 /// </remarks>

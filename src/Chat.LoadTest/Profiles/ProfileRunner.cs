@@ -23,8 +23,7 @@ public sealed class ProfileRunner(LoadEnvironment environment, PublisherSettings
         var folder = plan.Folder;
         ClearPreviousRun(folder);
         var startedAt = environment.Clock.GetUtcNow();
-        var (rabbitMq, erlang) = await VersionsAsync(cancellationToken);
-        var machine = MachineFacts.Collect(await new RunDatabase(environment.Database).ServerVersionAsync(cancellationToken), rabbitMq, erlang);
+        var machine = await MachineFacts.ReadAsync(environment.Database, environment.Broker, cancellationToken);
         if (plan.ScaledDown)
         {
             await output.WriteLineAsync($"==> {plan.Profile.Name} scaled down: a smoke run, its figures are not the benchmark's");
@@ -59,12 +58,6 @@ public sealed class ProfileRunner(LoadEnvironment environment, PublisherSettings
         await report.WriteAsync(folder, cancellationToken);
         await output.WriteLineAsync($"==> wrote {folder}");
         return report;
-    }
-
-    private async Task<(string RabbitMq, string Erlang)> VersionsAsync(CancellationToken cancellationToken)
-    {
-        await using var broker = new BrokerQueues(environment.Broker);
-        return await broker.VersionsAsync(cancellationToken);
     }
 
     /// <summary>The folder holds the latest run only: an old step's chart must not outlive its run.</summary>

@@ -1,9 +1,16 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Chat.LoadTest.Publishing;
+using Chat.LoadTest.Sampling;
+using Chat.LoadTest.Verification;
+using Npgsql;
 
 namespace Chat.LoadTest.Reporting;
 
-/// <summary>The machine a run was measured on. LoadAverage at the start tells whether it had the machine to itself.</summary>
+/// <summary>
+/// The machine a run was measured on, for every benchmark and load run of the platform.
+/// LoadAverage at the start tells whether it had the machine to itself.
+/// </summary>
 public sealed record MachineFacts(
     int Processors,
     string CpuModel,
@@ -16,6 +23,18 @@ public sealed record MachineFacts(
     string Erlang,
     string LoadAverage)
 {
+    /// <summary>Reads the facts, with the versions of the database and broker the figures came from.</summary>
+    public static async Task<MachineFacts> ReadAsync(NpgsqlDataSource database, RabbitMqSettings broker, CancellationToken cancellationToken)
+    {
+        await using var queues = new BrokerQueues(broker);
+        var (rabbitMq, erlang) = await queues.VersionsAsync(cancellationToken);
+        return Collect(await new RunDatabase(database).ServerVersionAsync(cancellationToken), rabbitMq, erlang);
+    }
+
+    /// <summary>One line for a report: what the figures were measured on.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{Processors} cores ({CpuModel}), {MemoryGb:0.#} GiB, {OperatingSystem}, {DotNet}, PostgreSQL {PostgreSql}, RabbitMQ {RabbitMq} (Erlang {Erlang}); load average at the start {LoadAverage}");
+
     public static MachineFacts Collect(string postgreSql, string rabbitMq, string erlang) => new(
         Environment.ProcessorCount,
         FirstValue("/proc/cpuinfo", "model name") ?? "unknown",

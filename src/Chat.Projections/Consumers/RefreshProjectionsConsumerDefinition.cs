@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace Chat.Projections.Consumers;
 
-/// <summary>The refresh requests' own queue (RabbitMq:RefreshQueue); instances compete for its messages.</summary>
+/// <summary>The refresh requests' own queue (Refresh:RequestQueue); instances compete for its messages.</summary>
 public sealed class RefreshProjectionsConsumerDefinition : ConsumerDefinition<RefreshProjectionsConsumer>
 {
-    public RefreshProjectionsConsumerDefinition(IOptions<RabbitMqOptions> options)
+    public RefreshProjectionsConsumerDefinition(IOptions<RefreshOptions> options)
     {
-        EndpointName = options.Value.RefreshQueue;
+        EndpointName = options.Value.RequestQueue;
         ConcurrentMessageLimit = 1;
     }
 }

@@ -27,6 +27,10 @@ public sealed class RefreshOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The queue on-demand RefreshProjections commands are sent to; instances compete for them.</summary>
+    [Required]
+    public string RequestQueue { get; set; } = "chat-projections-refresh";
+
     /// <summary>How often the staleness and row gauges are brought up to date.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan StalenessSampleInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chat.Projections.Options;
+namespace Chat.ServiceDefaults;
 
-/// <summary>The broker on-demand refresh requests arrive through, bound from "RabbitMq" (env: RabbitMq__Host, ...).</summary>
+/// <summary>
+/// The broker of the services that use one (Chat.Ingest, Chat.Projections), bound from the "RabbitMq" section (env: RabbitMq__Host, RabbitMq__Port,
+/// RabbitMq__VirtualHost, RabbitMq__Username, RabbitMq__Password). No credential has a default.
+/// </summary>
 public sealed class RabbitMqOptions
 {
     public const string Section = "RabbitMq";
@@ -21,8 +24,4 @@ public sealed class RabbitMqOptions
 
     [Required]
     public string Password { get; set; } = "";
-
-    /// <summary>The queue RefreshProjections commands are sent to.</summary>
-    [Required]
-    public string RefreshQueue { get; set; } = "chat-projections-refresh";
 }
