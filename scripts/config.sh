@@ -1,9 +1,12 @@
 # Settings of the local servers. Every value can be overridden in the environment or in a
 # git-ignored .chat.env at the project root (e.g. to run a second copy beside this one).
 # shellcheck shell=bash
+# The environment wins over the file (a test runs a second copy on ports of its own).
 if [ -f "$ROOT/.chat.env" ]; then
-    # shellcheck disable=SC1091
-    source "$ROOT/.chat.env"
+    while IFS='=' read -r key value; do
+        [[ $key =~ ^[A-Z_][A-Z0-9_]*$ ]] || continue
+        [ -n "${!key+set}" ] || printf -v "$key" '%s' "$value"
+    done < "$ROOT/.chat.env"
 fi
 
 STATE=${CHAT_STATE_DIR:-$ROOT/.local}

@@ -27,7 +27,7 @@ const lag = new LagPanel();
 const services = new ServicesPanel();
 const freshness = new FreshnessPanel();
 const activeUsers = new ActiveUsersPanel();
-const topRooms = new TopRoomsPanel(refreshNow, (roomId) => timeline.select(roomId).catch(() => {}));
+const topRooms = new TopRoomsPanel(refreshNow, (roomId) => timeline.select(roomId));
 const topUsers = new TopUsersPanel();
 
 let wake = () => {};
@@ -40,7 +40,8 @@ function refreshNow() {
 
 async function refresh() {
   const until = serverNow();
-  const window = {
+  // The times this refresh asks about, by the server's clock.
+  const span = {
     until,
     rangeSince: new Date(until - traffic.hours * 3600_000),
     daySince: new Date(until - 24 * 3600_000),
@@ -49,8 +50,8 @@ async function refresh() {
   try {
     const [overview, pipeline] = await Promise.all([
       query(overviewDocument, {
-        rangeSince: window.rangeSince.toISOString(),
-        daySince: window.daySince.toISOString(),
+        rangeSince: span.rangeSince.toISOString(),
+        daySince: span.daySince.toISOString(),
         until: until.toISOString(),
         activeSince: new Date(until - ACTIVE_MINUTES * 60_000).toISOString(),
         roomRanking: topRooms.by,
@@ -60,8 +61,8 @@ async function refresh() {
       timeline.load(),
     ]);
     connection.answered(until);
-    showTraffic(overview, window);
-    showPipeline(pipeline, overview.errors, window);
+    showTraffic(overview, span);
+    showPipeline(pipeline, overview.errors, span);
   } catch (error) {
     if (!(error instanceof Unreachable)) throw error;
     connection.failed(error, until);
@@ -73,14 +74,14 @@ async function refresh() {
   document.body.dataset.updated = until.toISOString();
 }
 
-function showTraffic({ data, errors }, window) {
+function showTraffic({ data, errors }, span) {
   const totals = data?.analytics?.totals;
   document.getElementById('kpi-messages').textContent = format.shortCount(totals?.messages);
   document.getElementById('kpi-rooms').textContent = format.count(totals?.rooms);
   document.getElementById('kpi-users').textContent = format.shortCount(totals?.users);
-  traffic.update(data, errors, window);
-  freshness.update(data, errors, window.until);
-  activeUsers.update(data, errors, window);
+  traffic.update(data, errors, span);
+  freshness.update(data, errors, span.until);
+  activeUsers.update(data, errors, span);
   topRooms.update(data, errors);
   topUsers.update(data, errors);
   const rooms = data?.analytics?.rooms?.rooms;
@@ -88,10 +89,10 @@ function showTraffic({ data, errors }, window) {
 }
 
 /** @param trafficErrors the traffic query's errors: Chat.Query's own state (is its database answering?) */
-function showPipeline({ data, errors }, trafficErrors, window) {
-  throughput.update(data, errors, window);
-  lag.update(data, errors, window, throughput.minutes);
-  services.update(data, trafficErrors, window.until, connection.state);
+function showPipeline({ data, errors }, trafficErrors, span) {
+  throughput.update(data, errors, span);
+  lag.update(data, errors, span, throughput.minutes);
+  services.update(data, trafficErrors, span.until, connection.state);
 }
 
 async function run() {

@@ -6,7 +6,7 @@ import * as format from '../format.js';
 
 const NOT_CONFIGURED = 'Chat.Ingest is not watched by this Chat.Query: set Pipeline__Ingest__0 to its address (docs/DASHBOARD.md).';
 
-// Time on x: the window's clock times (setWindow sets the range and the tick step).
+// Time on x: clock times of the last minutes (setWindow sets the range and the tick step).
 const timeAxis = () => ({
   type: 'linear',
   title: axisTitle(`time (${format.timeZoneName()})`),
@@ -18,9 +18,9 @@ const line = (label, color, fill = false) => ({
   label, data: [], borderColor: color, backgroundColor: `${color}33`, fill, borderWidth: 2, pointRadius: 0, pointHitRadius: 6, spanGaps: false, tension: 0.2,
 });
 
-function setWindow(chart, window, minutes) {
+function setWindow(chart, span, minutes) {
   const x = chart.chart.options.scales.x;
-  x.max = window.until.getTime();
+  x.max = span.until.getTime();
   x.min = x.max - minutes * 60_000;
   x.afterBuildTicks = ticksEvery(minutes <= 1 ? 15_000 : minutes <= 5 ? 60_000 : 300_000);
 }
@@ -49,7 +49,7 @@ export class ThroughputPanel {
     return Number(this.minutesSelect.value);
   }
 
-  update(data, errors, window) {
+  update(data, errors, span) {
     const ingest = data?.pipeline?.ingest;
     if (!ingest) {
       this.kpi.textContent = '–';
@@ -68,7 +68,7 @@ export class ThroughputPanel {
     // An interval in which no instance answered has no figure (a gap), not zero.
     const point = (s, value) => ({ x: new Date(s.at).getTime(), y: s.instancesAnswering > 0 ? value : null });
     const samples = ingest.samples;
-    setWindow(this.chart, window, this.minutes);
+    setWindow(this.chart, span, this.minutes);
     this.chart.show([], [
       samples.map((s) => point(s, s.storedPerSecond)),
       samples.map((s) => point(s, s.duplicatesPerSecond)),
@@ -109,7 +109,7 @@ export class LagPanel {
     });
   }
 
-  update(data, errors, window, minutes) {
+  update(data, errors, span, minutes) {
     const ingest = data?.pipeline?.ingest;
     if (!ingest) {
       this.chart.setState('error', errorAt(errors, 'pipeline') ?? 'No answer for this panel.');
@@ -124,7 +124,7 @@ export class LagPanel {
     }
 
     const point = (s, value) => ({ x: new Date(s.at).getTime(), y: value });
-    setWindow(this.chart, window, minutes);
+    setWindow(this.chart, span, minutes);
     this.chart.show([], ['lagP50Seconds', 'lagP95Seconds', 'lagP99Seconds'].map((key) => ingest.samples.map((s) => point(s, s[key]))));
     const bounds = ingest.lagBucketBoundsSeconds;
     const resolution = bounds.length

@@ -1,6 +1,6 @@
 // A room's recent messages, newest first, a page at a time (roomTimeline). Older pages follow
 // the connection's endCursor; newer ones go back along the cursors already followed.
-import { errorAt, query, serverNow } from '../graphql.js';
+import { errorAt, query, serverNow, Unreachable } from '../graphql.js';
 import timelineDocument from '../queries/timeline.graphql?raw';
 import * as format from '../format.js';
 
@@ -38,20 +38,21 @@ export class TimelinePanel {
     }
   }
 
+  /** Shows a room's newest page (a person's choice: if Chat.Query does not answer, the refresh loop says so). */
   select(roomId) {
     this.roomId = roomId;
     this.roomSelect.value = String(roomId);
     this.cursors = [null];
     this.page = 0;
-    return this.load();
+    this.load().catch(ignoreUnreachable);
   }
 
   go(step) {
-    if (step > 0 && !this.pageInfo?.hasNextPage) return Promise.resolve();
-    if (step < 0 && this.page === 0) return Promise.resolve();
+    if (step > 0 && !this.pageInfo?.hasNextPage) return;
+    if (step < 0 && this.page === 0) return;
     if (step > 0) this.cursors[this.page + 1] = this.pageInfo.endCursor;
     this.page += step;
-    return this.load();
+    this.load().catch(ignoreUnreachable);
   }
 
   /** Loads the current page again (the refresh loop calls it; Unreachable propagates to it). */
@@ -111,6 +112,10 @@ function messageItem(message) {
 
   item.append(what);
   return item;
+}
+
+function ignoreUnreachable(error) {
+  if (!(error instanceof Unreachable)) throw error;
 }
 
 function note(text) {

@@ -1,8 +1,8 @@
 // Messages per hour over a chosen range (analytics.hourlyActivity, from the hourly_stats view).
-import { axisTitle, ChartPanel, colors } from '../charts.js';
+import { colors } from '../charts.js';
 import { errorAt } from '../graphql.js';
 import * as format from '../format.js';
-import { everyHour, HOUR_MS } from './hours.js';
+import { everyHour, hourlyBars } from './hours.js';
 
 export class TrafficPanel {
   constructor(onChange) {
@@ -10,25 +10,8 @@ export class TrafficPanel {
     this.range.addEventListener('change', onChange);
     this.foot = document.getElementById('traffic-foot');
     this.times = [];
-    this.chart = new ChartPanel(document.querySelector('[data-chart="messages-per-hour"]'), {
-      type: 'bar',
-      data: { labels: [], datasets: [{ label: 'messages', data: [], backgroundColor: colors.blue, borderRadius: 2, categoryPercentage: 0.95, barPercentage: 0.95 }] },
-      options: {
-        plugins: {
-          legend: { display: false },
-          tooltip: {
-            callbacks: {
-              title: (items) => format.instant(this.times[items[0].dataIndex]),
-              label: (item) => `${format.count(item.parsed.y)} messages`,
-            },
-          },
-        },
-        scales: {
-          x: { title: axisTitle(`hour (${format.timeZoneName()})`), grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 16 } },
-          y: { title: axisTitle('messages / hour'), beginAtZero: true, ticks: { precision: 0 } },
-        },
-      },
-    });
+    this.chart = hourlyBars(document.querySelector('[data-chart="messages-per-hour"]'),
+      { label: 'messages', color: colors.blue, yTitle: 'messages / hour', times: () => this.times });
   }
 
   /** The range asked for, in hours. */
@@ -36,7 +19,7 @@ export class TrafficPanel {
     return Number(this.range.value);
   }
 
-  update(data, errors, window) {
+  update(data, errors, span) {
     const error = errorAt(errors, 'analytics', 'traffic');
     const series = data?.analytics?.traffic;
     if (!series) {
@@ -44,7 +27,7 @@ export class TrafficPanel {
       return;
     }
 
-    const hours = everyHour(series.hours, window.rangeSince, window.until, (h) => h.messageCount);
+    const hours = everyHour(series.hours, span.rangeSince, span.until, (h) => h.messageCount);
     const withDay = this.hours > 24;
     this.times = hours.map((h) => h.t);
     this.chart.show(hours.map((h) => format.hour(h.t, withDay)), [hours.map((h) => h.value)]);
@@ -54,6 +37,5 @@ export class TrafficPanel {
       ? `${format.count(total)} messages in the range · busiest hour ${format.hour(peak.t, true)} with ${format.count(peak.value)}`
       : '';
     if (total === 0) this.chart.setState('empty', `No messages in the ${this.range.selectedOptions[0].text}.`);
-    this.chart.body.dataset.range = String(this.hours * HOUR_MS / 1000);
   }
 }
