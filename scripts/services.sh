@@ -57,6 +57,9 @@ service_settings() {
             ;;
         query)
             echo "ConnectionStrings__Chat=$(pg_connection chat_query)"
+            # The dashboard's pipeline panel: the services Chat.Query samples.
+            echo "Pipeline__Ingest__0=$(service_url ingest)"
+            echo "Pipeline__Projections__0=$(service_url projections)"
             ;;
     esac
 }
