@@ -97,9 +97,13 @@ public sealed partial class The_deployment_files
             .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
             .Where(t => t.Type.Name.EndsWith("Options", StringComparison.Ordinal) && t.Section is not null)
             .SelectMany(t => t.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.SetMethod is { IsPublic: true })
+                .Where(p => p.SetMethod is { IsPublic: true } || IsBoundCollection(p))
                 .Select(p => $"{t.Section}__{p.Name}"))
             .Distinct();
+
+    // The configuration binder fills a get-only list or dictionary in place.
+    private static bool IsBoundCollection(PropertyInfo property) =>
+        property.PropertyType != typeof(string) && typeof(global::System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType);
 
     private static IEnumerable<(string Name, Dictionary<string, string> Environment)> Services()
     {
