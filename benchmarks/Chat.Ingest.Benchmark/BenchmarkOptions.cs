@@ -23,6 +23,12 @@ public sealed record BenchmarkOptions
 
     public int? Prefetch { get; init; }
 
+    /// <summary>The raw phase acknowledges every this many deliveries at once (1: each on its own, as MassTransit does).</summary>
+    public int RawAckEvery { get; init; } = 100;
+
+    /// <summary>Rounds of all phases, one after the other; the report quotes each phase's median.</summary>
+    public int Repeat { get; init; } = 1;
+
     /// <summary>Chat.Ingest processes consuming the same queues (competing consumers).</summary>
     public int Instances { get; init; } = 1;
 
@@ -45,6 +51,8 @@ public sealed record BenchmarkOptions
           --concurrency N       ingest batches at once per queue (default 1)
           --prefetch N          ingest prefetch per queue (default message-limit x concurrency)
           --instances N         Chat.Ingest processes competing for the queues (default 1)
+          --repeat N            rounds of all phases, interleaved; medians are reported (default 1)
+          --raw-ack-every N     raw phase: one multiple-ack per N deliveries (default 100; 1 acks each alone)
           --publishers N        publishing channels (default 2)
           --timeout-minutes N   bound of each phase (default 15)
           --output PATH         markdown fragment to write (default docs/perf/ingest.md; '' for none)
@@ -68,6 +76,8 @@ public sealed record BenchmarkOptions
                 "--concurrency" => options with { Concurrency = Number() },
                 "--prefetch" => options with { Prefetch = Number() },
                 "--instances" => options with { Instances = Number() },
+                "--repeat" => options with { Repeat = Number() },
+                "--raw-ack-every" => options with { RawAckEvery = Number() },
                 "--publishers" => options with { Publishers = Number() },
                 "--timeout-minutes" => options with { PhaseTimeoutMinutes = Number() },
                 "--output" => options with { Output = Value() },
@@ -80,9 +90,9 @@ public sealed record BenchmarkOptions
             throw new ArgumentException($"Unknown phase {unknown}.\n{Usage}");
         }
 
-        if (options.Instances < 1)
+        if (options.Instances < 1 || options.RawAckEvery < 1 || options.Repeat < 1)
         {
-            throw new ArgumentException($"--instances is at least 1.\n{Usage}");
+            throw new ArgumentException($"--instances, --raw-ack-every and --repeat are at least 1.\n{Usage}");
         }
 
         if (options.QueueType is not ("quorum" or "classic"))

@@ -34,26 +34,30 @@ Console.WriteLine($"{options.Messages:N0} messages per phase; Chat.Ingest varian
 Console.WriteLine(machine.Describe());
 
 var results = new List<PhaseResult>();
-foreach (var phase in options.Phases)
+for (var round = 1; round <= options.Repeat; round++)
 {
-    Console.WriteLine($"-- {phase} ...");
-    var result = phase switch
+    foreach (var phase in options.Phases)
     {
-        "raw" => await RawRabbitMqPhase.RunAsync(servers, options),
-        "masstransit" => await DefaultMassTransitPhase.RunAsync(servers, options),
-        _ => await IngestPhase.RunAsync(servers, options),
-    };
-    results.Add(result);
-    Console.WriteLine($"   {result.Name}: {result.Rate:N0} msg/s end to end ({result.Elapsed.TotalSeconds:F1} s), " +
-        $"publish {result.Messages / result.PublishElapsed.TotalSeconds:N0} msg/s, {result.Stored:N0} of {result.Messages:N0} " +
-        (result.ExactlyOnce ? "(exactly once)" : "(NOT exactly once)"));
-    foreach (var (key, value) in result.Details)
-    {
-        Console.WriteLine($"   {key}: {value}");
+        Console.WriteLine(options.Repeat > 1 ? $"-- {phase} (round {round} of {options.Repeat}) ..." : $"-- {phase} ...");
+        var result = phase switch
+        {
+            "raw" => await RawRabbitMqPhase.RunAsync(servers, options),
+            "masstransit" => await DefaultMassTransitPhase.RunAsync(servers, options),
+            _ => await IngestPhase.RunAsync(servers, options),
+        };
+        results.Add(result);
+        Console.WriteLine($"   {result.Name}: {result.Rate:N0} msg/s end to end ({result.Elapsed.TotalSeconds:F1} s), " +
+            $"publish {result.Messages / result.PublishElapsed.TotalSeconds:N0} msg/s, {result.Stored:N0} of {result.Messages:N0} " +
+            (result.ExactlyOnce ? "(exactly once)" : "(NOT exactly once)"));
+        foreach (var (key, value) in result.Details)
+        {
+            Console.WriteLine($"   {key}: {value}");
+        }
     }
 }
 
-foreach (var line in Report.Ratios(results))
+var phases = PhaseSummary.Of(results);
+foreach (var line in Report.Ratios(phases))
 {
     Console.WriteLine(line);
 }
@@ -63,8 +67,8 @@ if (options.Output.Length > 0)
     var command = "./chat bench ingest " + string.Join(' ', args);
     var path = Path.Combine(Chat.Testing.LocalSettings.RepositoryRoot, options.Output);
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-    await File.WriteAllTextAsync(path, Report.Markdown(options, command.TrimEnd(), machine, results));
+    await File.WriteAllTextAsync(path, Report.Markdown(options, command.TrimEnd(), machine, phases));
     Console.WriteLine($"Wrote {path}");
 }
 
-return results.All(r => r.ExactlyOnce) ? 0 : 1;
+return phases.All(p => p.ExactlyOnce) ? 0 : 1;

@@ -7,7 +7,8 @@ namespace Chat.Ingest.Benchmark;
 /// <summary>
 /// (a) The broker alone: the ingest's topology (chat.exchange -> consistent-hash exchange -> N
 /// queues of the same type), RabbitMQ.Client consumers with the same prefetch that acknowledge
-/// with one multiple-ack per 100 deliveries, no database. The ceiling the ingest is compared to.
+/// with one multiple-ack per 100 deliveries (--raw-ack-every), no database. The ceiling the
+/// ingest is compared to.
 /// </summary>
 public static class RawRabbitMqPhase
 {
@@ -42,10 +43,10 @@ public static class RawRabbitMqPhase
                 consumer.ReceivedAsync += async (_, delivery) =>
                 {
                     Interlocked.Increment(ref consumed);
-                    if (++unacked >= 100)
+                    if (++unacked >= options.RawAckEvery)
                     {
                         unacked = 0;
-                        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: true);
+                        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: options.RawAckEvery > 1);
                     }
                 };
                 await channel.BasicConsumeAsync($"bench.raw-{q}", autoAck: false, consumer);
