@@ -9,5 +9,5 @@ bench_projections() {
     source "$STATE/chat.env"
     set +a
     cd "$ROOT"
-    dotnet run -c Release --project "$ROOT/benchmarks/Chat.Projections.Benchmark" -v quiet -- "$@"
+    CHAT_SCRIPT="$ROOT/chat" dotnet run -c Release --project "$ROOT/benchmarks/Chat.Projections.Benchmark" -v quiet -- "$@"
 }

@@ -13,20 +13,21 @@ public sealed record BenchmarkOptions
 
     public int Rooms { get; init; } = 20;
 
-    /// <summary>Shell command that pushes a fixed ingest load and returns when it is stored (see docs/perf/projections.md).</summary>
-    public string? IngestCommand { get; init; }
+    /// <summary>Messages of each ingest load run (0: no ingest half).</summary>
+    public long IngestMessages { get; init; }
 
     public string Output { get; init; } = "docs/perf/projections.md";
 
     public const string Usage = """
         usage: ./chat bench projections [--messages 1000000,10000000] [--repeat 5] [--database chat_bench]
                                         [--users 100000] [--rooms 20] [--output docs/perf/projections.md]
-                                        [--ingest-command "<command that publishes a fixed load and waits until it is stored>"]
+                                        [--ingest-messages N]
         Loads synthetic messages with the seed-data generator (COPY) into the benchmark database (only
         what is missing: a run at 1M then 10M loads 9M more), then per
         size times REFRESH MATERIALIZED VIEW CONCURRENTLY and plain REFRESH of each view (median of --repeat).
-        With --ingest-command, runs that command alone and again while the views refresh in a loop, and
-        reports the ingest throughput of both runs (rows added to messages per second).
+        With --ingest-messages N, then runs './chat load baseline --messages N' (the load tool through the
+        real Chat.Ingest, into the benchmark database) alone and again while the views refresh in a loop,
+        and reports both end-to-end rates and each view's worst staleness during the second run.
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -43,13 +44,13 @@ public sealed record BenchmarkOptions
                 "--users" => options with { Users = int.Parse(value) },
                 "--rooms" => options with { Rooms = int.Parse(value) },
                 "--output" => options with { Output = value },
-                "--ingest-command" => options with { IngestCommand = value },
+                "--ingest-messages" => options with { IngestMessages = long.Parse(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
             i++;
         }
 
-        if (options.Messages.Count == 0 || options.Messages.Any(n => n <= 0) || options.Repeat < 1 || options.Users < 1 || options.Rooms < 1)
+        if (options.Messages.Count == 0 || options.Messages.Any(n => n <= 0) || options.Repeat < 1 || options.Users < 1 || options.Rooms < 1 || options.IngestMessages < 0)
         {
             throw new ArgumentException($"--messages, --repeat, --users and --rooms must be positive.\n{Usage}");
         }

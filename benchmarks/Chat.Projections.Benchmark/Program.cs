@@ -36,8 +36,6 @@ var server = new NpgsqlConnectionStringBuilder
 };
 var adminConnection = new NpgsqlConnectionStringBuilder(server.ConnectionString)
     { Username = Setting("CHAT_PG_ADMIN_USER"), Password = Setting("CHAT_PG_ADMIN_PASSWORD") }.ConnectionString;
-var ingestConnection = new NpgsqlConnectionStringBuilder(server.ConnectionString)
-    { Username = "chat_ingest", Password = Setting("CHAT_INGEST_PASSWORD") }.ConnectionString;
 
 await SchemaMigrator.MigrateAsync(adminConnection, new Dictionary<string, string>(), NullLogger.Instance);
 await using var admin = NpgsqlDataSource.Create(adminConnection);
@@ -69,12 +67,14 @@ foreach (var messages in options.Messages)
     }
 }
 
-if (options.IngestCommand is { } ingestCommand)
+if (options.IngestMessages > 0)
 {
-    var alone = await IngestLoad.RunAsync(ingestCommand, seeder, ingestConnection, options.Database);
-    var whileRefreshing = await IngestLoad.RunWhileRefreshingAsync(ingestCommand, seeder, projections, ingestConnection, options.Database);
-    Console.WriteLine($"ingest alone {alone.RowsPerSecond:N0} rows/s, while refreshing {whileRefreshing.RowsPerSecond:N0} rows/s " +
-        $"({whileRefreshing.RowsPerSecond / alone.RowsPerSecond:P0} of alone)");
+    var chat = Setting("CHAT_SCRIPT");
+    var alone = await IngestLoad.RunAsync(chat, options.Database, options.IngestMessages);
+    var whileRefreshing = await IngestLoad.RunWhileRefreshingAsync(chat, options.Database, options.IngestMessages, projections);
+    Console.WriteLine($"ingest alone {alone.MessagesPerSecond:N0} msg/s, while refreshing {whileRefreshing.MessagesPerSecond:N0} msg/s " +
+        $"({whileRefreshing.MessagesPerSecond / alone.MessagesPerSecond:P0} of alone); worst staleness " +
+        string.Join(", ", whileRefreshing.WorstStalenessSeconds.Select(w => $"{w.Key} {w.Value:F0} s")));
     ingest = (alone, whileRefreshing);
 }
 
