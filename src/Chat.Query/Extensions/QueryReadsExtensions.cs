@@ -9,7 +9,7 @@ public static class QueryReadsExtensions
     /// <summary>The read-only data source (ConnectionStrings:Chat, which may point at a replica), the limits, and one reader per query.</summary>
     public static WebApplicationBuilder AddChatReads(this WebApplicationBuilder builder)
     {
-        builder.AddChatDataSource("Chat");
+        builder.AddChatDataSource("Chat", QueryDataSource.Configure);
         builder.Services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
