@@ -10,11 +10,13 @@ if [ -f "$ROOT/.chat.env" ]; then
 fi
 
 STATE=${CHAT_STATE_DIR:-$ROOT/.local}
-PG_PORT=${CHAT_PG_PORT:-55432}
-AMQP_PORT=${CHAT_AMQP_PORT:-55672}
-MGMT_PORT=${CHAT_MGMT_PORT:-55673}
-DIST_PORT=${CHAT_DIST_PORT:-55674}
-EPMD_PORT=${CHAT_EPMD_PORT:-55675}
+# Fixed ports stay below Linux's ephemeral range (32768-60999): a port in it can be taken at any
+# moment as the local end of an outgoing connection, and a server then fails to start.
+PG_PORT=${CHAT_PG_PORT:-25432}
+AMQP_PORT=${CHAT_AMQP_PORT:-25672}
+MGMT_PORT=${CHAT_MGMT_PORT:-25673}
+DIST_PORT=${CHAT_DIST_PORT:-25674}
+EPMD_PORT=${CHAT_EPMD_PORT:-25675}
 DB_NAME=${CHAT_DB:-chat}
 RABBIT_NODE=${CHAT_RABBITMQ_NODE:-chat$AMQP_PORT@localhost}
 

@@ -9,7 +9,7 @@ namespace Chat.System.Tests;
 /// </summary>
 public sealed class The_demo : IAsyncLifetime
 {
-    private const int PostgresPort = 54432;
+    private const int PostgresPort = 24432;
     private readonly string _state = Path.Combine(Path.GetTempPath(), $"chat-demo-test-{Guid.NewGuid():N}");
     private readonly Dictionary<string, string> _environment;
 
@@ -19,10 +19,10 @@ public sealed class The_demo : IAsyncLifetime
         {
             ["CHAT_STATE_DIR"] = _state,
             ["CHAT_PG_PORT"] = PostgresPort.ToString(),
-            ["CHAT_AMQP_PORT"] = "54672",
-            ["CHAT_MGMT_PORT"] = "54673",
-            ["CHAT_DIST_PORT"] = "54674",
-            ["CHAT_EPMD_PORT"] = "54675",
+            ["CHAT_AMQP_PORT"] = "24672",
+            ["CHAT_MGMT_PORT"] = "24673",
+            ["CHAT_DIST_PORT"] = "24674",
+            ["CHAT_EPMD_PORT"] = "24675",
         };
     }
 

@@ -53,7 +53,7 @@ public sealed class PostgresServer
             admin = new NpgsqlConnectionStringBuilder
             {
                 Host = LocalSettings.Get("CHAT_PG_HOST") ?? "127.0.0.1",
-                Port = int.Parse(LocalSettings.Get("CHAT_PG_PORT") ?? "55432"),
+                Port = int.Parse(LocalSettings.Get("CHAT_PG_PORT") ?? "25432"),
                 Username = LocalSettings.Get("CHAT_PG_ADMIN_USER") ?? "postgres",
                 Password = password,
                 Database = "postgres",

@@ -68,8 +68,8 @@ public sealed class RabbitMqServer
         {
             return new RabbitMqServer(
                 LocalSettings.Get("CHAT_RABBITMQ_HOST") ?? "127.0.0.1",
-                int.Parse(LocalSettings.Get("CHAT_RABBITMQ_PORT") ?? "55672"),
-                int.Parse(LocalSettings.Get("CHAT_RABBITMQ_MANAGEMENT_PORT") ?? "55673"),
+                int.Parse(LocalSettings.Get("CHAT_RABBITMQ_PORT") ?? "25672"),
+                int.Parse(LocalSettings.Get("CHAT_RABBITMQ_MANAGEMENT_PORT") ?? "25673"),
                 LocalSettings.Get("CHAT_RABBITMQ_USER") ?? "chat",
                 password);
         }
