@@ -40,6 +40,9 @@ public sealed class ViewRefresher(
                 return skipped;
             }
 
+            // The run starts once it holds the lock, so the recorded runs of a view never overlap
+            // (the time taken before it includes waiting for the connection and the lock).
+            startedAt = time.GetUtcNow();
             await recorder.StartedAsync(view, startedAt);
             var (dataAsOf, rows) = await RefreshLockedAsync(connection, view, cancellationToken);
             var succeeded = new RefreshOutcome(view, RefreshResult.Succeeded, startedAt, time.GetUtcNow(), dataAsOf, rows);
