@@ -18,20 +18,19 @@ import time
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
+# The first group whose test matches a process's command line is its group.
+GROUPS = (
+    ("rabbitmq", lambda cmdline: "beam.smp" in cmdline),
+    ("postgres", lambda cmdline: cmdline.startswith("postgres")),
+    ("ingest", lambda cmdline: "Chat.Ingest.dll" in cmdline),
+    ("query", lambda cmdline: "Chat.Query.dll" in cmdline),
+    ("wrk", lambda cmdline: cmdline.startswith("wrk")),
+    ("benchmark", lambda cmdline: "Benchmark.dll" in cmdline),
+)
+
+
 def group(cmdline: str) -> str:
-    if "beam.smp" in cmdline:
-        return "rabbitmq"
-    if cmdline.startswith("postgres"):
-        return "postgres"
-    if "Chat.Ingest.dll" in cmdline:
-        return "ingest"
-    if "Chat.Query.dll" in cmdline:
-        return "query"
-    if cmdline.startswith("wrk"):
-        return "wrk"
-    if "Benchmark.dll" in cmdline:
-        return "benchmark"
-    return "other"
+    return next((name for name, matches in GROUPS if matches(cmdline)), "other")
 
 
 def sample(seen: dict) -> None:
