@@ -223,7 +223,8 @@ public sealed partial class PerformanceReport(string docsFolder)
     private async Task Fragments(StringBuilder text, CancellationToken cancellationToken)
     {
         var fragments = Directory.Exists(PerfFolder)
-            ? Directory.EnumerateFiles(PerfFolder, "*.md").Order(StringComparer.Ordinal).ToList()
+            // By name without ".md": a benchmark's main figures (ingest.md) before its variants (ingest-variant-*.md).
+            ? Directory.EnumerateFiles(PerfFolder, "*.md").OrderBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal).ToList()
             : [];
         if (fragments.Count == 0)
         {
@@ -231,6 +232,8 @@ public sealed partial class PerformanceReport(string docsFolder)
         }
 
         text.AppendLine("## Other benchmarks");
+        text.AppendLine();
+        text.AppendLine("Each benchmark's own report, as it wrote it. What the figures mean against the targets, what was tried and what is not met: [INGEST-TUNING.md](INGEST-TUNING.md) (the ingest and its variants), [PROJECTIONS-SCALING.md](PROJECTIONS-SCALING.md) (refreshing at 10M messages) and [QUERY.md](QUERY.md) (the read side at 10M messages).");
         text.AppendLine();
         foreach (var fragment in fragments)
         {
