@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using Chat.LoadTest.Publishing;
 using RabbitMQ.Client;
 
 namespace Chat.Ingest.Benchmark;
@@ -45,20 +45,17 @@ public static class LoadPublisher
         return started.Elapsed;
     }
 
-    /// <summary>Message <paramref name="i"/> of a run: id bench-{i}, both shapes alternating.</summary>
+    /// <summary>Message <paramref name="i"/> of a run: id bench-{i}, both shapes alternating, written by the load tool's wire records.</summary>
     public static (string RoutingKey, string ContentType, byte[] Body) Message(int i, DateTimeOffset now)
     {
         var room = 1 + i % 20;
         var user = i % 1000;
-        if (i % 2 == 0)
-        {
-            var iso = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-            return ($"room.{room}", "application/json", Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-                $$"""{"messageId":"bench-{{i}}","roomId":"{{room}}","userId":"user_{{user}}","username":"TestUser{{user}}","message":"Load test message {{i}}","timestamp":"{{iso}}","messageType":"chat"}""")));
-        }
-
-        var ticks = now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        return ($"room.{room}", "text/plain", Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"messageId":"bench-{{i}}","roomId":"{{room}}","userId":"{{user + 1}}","username":"user{{user + 1}}","message":"hello from user {{user + 1}} number {{i}}","timestamp":{{ticks / TimeSpan.TicksPerSecond}}.{{ticks % TimeSpan.TicksPerSecond:D7}}00,"messageType":"TEXT","serverId":"chat-host-1a2b3c4d","clientIp":"/127.0.0.1:51234"}""")));
+        var id = string.Create(CultureInfo.InvariantCulture, $"bench-{i}");
+        return i % 2 == 0
+            ? ($"room.{room}", LoadGeneratorMessage.ContentType, new LoadGeneratorMessage(
+                id, room, $"user_{user}", $"TestUser{user}", $"Load test message {i}", now).ToUtf8Json())
+            : ($"room.{room}", ChatServerMessage.ContentType, new ChatServerMessage(
+                id, room, user + 1, $"user{user + 1}", $"hello from user {user + 1} number {i}", now,
+                "TEXT", "chat-host-1a2b3c4d", "/127.0.0.1:51234").ToUtf8Json());
     }
 }
