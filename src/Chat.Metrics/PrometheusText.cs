@@ -71,6 +71,21 @@ public sealed class PrometheusText
         return found ? sum : double.NaN;
     }
 
+    /// <summary>The value of the one sample of <paramref name="name"/> with exactly these labels; null when there is none.</summary>
+    public double? Value(string name, params (string Label, string Value)[] labels)
+    {
+        foreach (var sample in _samples)
+        {
+            if (sample.Name == name && sample.Labels.Count == labels.Length
+                && labels.All(l => sample.Labels.TryGetValue(l.Label, out var value) && value == l.Value))
+            {
+                return sample.Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The histogram <paramref name="name"/> (its _bucket, _sum and _count), summed over its other labels.</summary>
     public HistogramSnapshot Histogram(string name)
     {

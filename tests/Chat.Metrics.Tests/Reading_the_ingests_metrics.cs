@@ -36,6 +36,19 @@ public sealed class Reading_the_ingests_metrics
     }
 
     [Fact]
+    public void One_sample_is_found_by_its_exact_label_set()
+    {
+        var metrics = PrometheusText.Parse(Scrape);
+
+        Assert.Equal(4, metrics.Value("chat_ingest_messages_rejected_total", ("reason", "message_too_long")));
+        Assert.Equal(1500, metrics.Value("chat_ingest_messages_stored_total"));
+        Assert.Equal(1512, metrics.Value("chat_ingest_end_to_end_lag_seconds_bucket", ("note", "a \"quoted\", value"), ("le", "+Inf")));
+        Assert.Null(metrics.Value("chat_ingest_messages_rejected_total"));
+        Assert.Null(metrics.Value("chat_ingest_messages_rejected_total", ("reason", "not_a_reason")));
+        Assert.Null(metrics.Value("chat_ingest_end_to_end_lag_seconds_bucket", ("le", "+Inf")));
+    }
+
+    [Fact]
     public void A_counter_the_ingest_does_not_export_yet_has_counted_nothing_and_an_absent_state_is_unknown()
     {
         // A labelled counter (rejections by reason) appears with its first label only.

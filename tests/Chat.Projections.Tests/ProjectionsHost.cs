@@ -1,4 +1,5 @@
 using Chat.Contracts.Projections;
+using Chat.Metrics;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -60,9 +61,6 @@ public sealed class ProjectionsHost(
     public async Task<double?> MetricAsync(string name, params (string Label, string Value)[] labels)
     {
         using var client = CreateClient();
-        var text = await client.GetStringAsync("/metrics");
-        var series = name + "{" + string.Join(",", labels.Select(l => $"{l.Label}=\"{l.Value}\"")) + "} ";
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(series, StringComparison.Ordinal));
-        return line is null ? null : double.Parse(line[series.Length..], System.Globalization.CultureInfo.InvariantCulture);
+        return PrometheusText.Parse(await client.GetStringAsync("/metrics")).Value(name, labels);
     }
 }
