@@ -110,13 +110,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
-    /// <summary>The value of a sample of /metrics: a metric without labels, or with the given label text (reason="invalid_json").</summary>
-    public async Task<double> MetricAsync(string name, string? labels = null)
-    {
-        var prefix = labels is null ? name + " " : $"{name}{{{labels}}} ";
-        var line = (await MetricLinesAsync()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line[prefix.Length..], CultureInfo.InvariantCulture);
-    }
+    /// <summary>The value of a sample of /metrics with exactly the given labels (none by default); 0 when the series is absent.</summary>
+    public async Task<double> MetricAsync(string name, params (string Label, string Value)[] labels) =>
+        PrometheusText.Parse(await _http.GetStringAsync("metrics")).Value(name, labels) ?? 0;
 
     /// <summary>A quantile of a Prometheus histogram, interpolated within its bucket as histogram_quantile() does.</summary>
     public async Task<double> HistogramQuantileAsync(string name, double quantile) =>
@@ -142,8 +138,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process?.Dispose();
         _http.Dispose();
     }
-
-    private async Task<string[]> MetricLinesAsync() => (await _http.GetStringAsync("metrics")).Split('\n');
 
     private async Task<bool> IsReadyAsync()
     {
