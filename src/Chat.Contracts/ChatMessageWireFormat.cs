@@ -37,8 +37,11 @@ public static class ChatMessageWireFormat
 
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
-    /// <summary>Reads one delivery body.</summary>
-    public static ChatMessageParseResult Parse(ReadOnlySpan<byte> body)
+    /// <summary>Reads one delivery body, with the default <see cref="TimestampWindow"/> around the current time.</summary>
+    public static ChatMessageParseResult Parse(ReadOnlySpan<byte> body) => Parse(body, TimestampWindow.Default, DateTimeOffset.UtcNow);
+
+    /// <summary>Reads one delivery body; its timestamp must lie in <paramref name="window"/> around <paramref name="now"/>.</summary>
+    public static ChatMessageParseResult Parse(ReadOnlySpan<byte> body, TimestampWindow window, DateTimeOffset now)
     {
         if (body.IsEmpty)
         {
@@ -70,6 +73,11 @@ public static class ChatMessageWireFormat
         {
             return ChatMessageParseResult.Rejected(RejectionReason.InvalidJson, $"The body is not valid JSON: {e.Message}");
         }
+        catch (DuplicatePropertyException e)
+        {
+            return ChatMessageParseResult.Rejected(RejectionReason.DuplicateProperty,
+                $"The property {e.Name} appears more than once in one object; which one counts would be a guess.");
+        }
         catch (InvalidOperationException)
         {
             // The body is valid UTF-8, so the reader refused an escaped unpaired surrogate (e.g. \ud800).
@@ -86,13 +94,13 @@ public static class ChatMessageWireFormat
                     envelope.MessageId.Text);
             }
 
-            return Validate(envelope);
+            return Validate(envelope, window, now);
         }
 
-        return Validate(root);
+        return Validate(root, window, now);
     }
 
-    private static ChatMessageParseResult Validate(Fields fields)
+    private static ChatMessageParseResult Validate(Fields fields, TimestampWindow window, DateTimeOffset now)
     {
         // The first problem found is the reason; the order is that of the fields on the wire.
         var problem = RequiredText("messageId", fields.MessageId, RejectionReason.InvalidMessageId)
@@ -102,10 +110,11 @@ public static class ChatMessageWireFormat
             ?? Optional("username", fields.Username, ChatMessageLimits.UsernameLength)
             ?? RequiredText("message", fields.Content, RejectionReason.InvalidContent)
             ?? ContentSize(fields.Content)
-            ?? Timestamp(fields.Timestamp)
+            ?? Timestamp(fields.Timestamp, window, now)
             ?? MessageType(fields.MessageType)
             ?? Optional("serverId", fields.ServerId, ChatMessageLimits.ServerIdLength)
-            ?? Optional("clientIp", fields.ClientIp, ChatMessageLimits.ClientIpLength);
+            ?? Optional("clientIp", fields.ClientIp, ChatMessageLimits.ClientIpLength)
+            ?? IndexEntrySize(fields);
         if (problem is { } rejected)
         {
             var givenId = fields.MessageId.Token == JsonTokenType.String ? Truncate(fields.MessageId.Text!, 256) : null;
@@ -183,14 +192,34 @@ public static class ChatMessageWireFormat
             : null;
     }
 
-    private static Problem? Timestamp(Field field)
+    private static Problem? Timestamp(Field field, TimestampWindow window, DateTimeOffset now)
     {
         if (field.IsMissing)
         {
             return new(RejectionReason.MissingField, "timestamp is missing.");
         }
 
-        return TryReadTimestamp(field, out _, out var problem) ? null : new(RejectionReason.InvalidTimestamp, problem);
+        if (!TryReadTimestamp(field, out var timestamp, out var problem))
+        {
+            return new(RejectionReason.InvalidTimestamp, problem);
+        }
+
+        return window.Contains(timestamp, now) ? null : new(RejectionReason.TimestampOutOfRange, string.Create(CultureInfo.InvariantCulture,
+            $"timestamp {timestamp.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'} lies outside {window.Earliest.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} .. now + {window.Ahead}."));
+    }
+
+    // Every field is valid on its own here; together they must still fit one covering-index entry.
+    private static Problem? IndexEntrySize(Fields fields)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(fields.MessageId.Text!)
+            + Encoding.UTF8.GetByteCount(fields.UserId.Text!)
+            + Encoding.UTF8.GetByteCount(fields.Username.Text ?? "")
+            + Encoding.UTF8.GetByteCount(fields.MessageType.Text!)
+            + Encoding.UTF8.GetByteCount(fields.Content.Text!);
+        return bytes > ChatMessageLimits.IndexEntryBytes
+            ? new(RejectionReason.IndexEntryTooLarge,
+                $"messageId, userId, username, messageType and message are {bytes} bytes of UTF-8 together; one index entry holds at most {ChatMessageLimits.IndexEntryBytes}.")
+            : null;
     }
 
     private static Problem? MessageType(Field field)
@@ -300,7 +329,18 @@ public static class ChatMessageWireFormat
 
     private static string Echo(string text) => JsonSerializer.Serialize(Truncate(text, MaxEchoedLength));
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+    // Never between the two halves of a surrogate pair: half a pair is not a character, and no
+    // encoder (nor PostgreSQL) takes it.
+    private static string Truncate(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+        return text[..cut] + "…";
+    }
 
     private static string Describe(JsonTokenType token) => token switch
     {
@@ -312,6 +352,12 @@ public static class ChatMessageWireFormat
         JsonTokenType.Null => "null",
         _ => "value",
     };
+
+    /// <summary>A property of the chat message given twice in one object.</summary>
+    private sealed class DuplicatePropertyException(string name) : Exception
+    {
+        public string Name { get; } = name;
+    }
 
     /// <summary>Why a field cannot be stored: a <see cref="RejectionReason"/> and a detail for a person.</summary>
     private readonly record struct Problem(string Reason, string Detail);
@@ -345,26 +391,32 @@ public static class ChatMessageWireFormat
         public static Fields Read(ref Utf8JsonReader reader, bool isRoot)
         {
             var fields = new Fields();
+            var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("messageId"u8))
                 {
+                    Once(ref seen, 0, "messageId");
                     fields.MessageId = ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("roomId"u8))
                 {
+                    Once(ref seen, 1, "roomId");
                     fields.RoomId = ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
+                    Once(ref seen, 2, "userId");
                     fields.UserId = ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("username"u8))
                 {
+                    Once(ref seen, 3, "username");
                     fields.Username = ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
+                    Once(ref seen, 4, "message");
                     reader.Read();
                     if (isRoot && reader.TokenType == JsonTokenType.StartObject)
                     {
@@ -377,10 +429,12 @@ public static class ChatMessageWireFormat
                 }
                 else if (reader.ValueTextEquals("timestamp"u8))
                 {
+                    Once(ref seen, 5, "timestamp");
                     fields.Timestamp = ReadValue(ref reader, isTime: true);
                 }
                 else if (reader.ValueTextEquals("messageType"u8))
                 {
+                    Once(ref seen, 6, "messageType");
                     reader.Read();
                     if (isRoot && reader.TokenType == JsonTokenType.StartArray)
                     {
@@ -393,10 +447,12 @@ public static class ChatMessageWireFormat
                 }
                 else if (reader.ValueTextEquals("serverId"u8))
                 {
+                    Once(ref seen, 7, "serverId");
                     fields.ServerId = ReadValue(ref reader);
                 }
                 else if (reader.ValueTextEquals("clientIp"u8))
                 {
+                    Once(ref seen, 8, "clientIp");
                     fields.ClientIp = ReadValue(ref reader);
                 }
                 else
@@ -407,6 +463,17 @@ public static class ChatMessageWireFormat
             }
 
             return fields;
+        }
+
+        // Only the properties that are read count; an unknown property given twice changes nothing.
+        private static void Once(ref int seen, int bit, string name)
+        {
+            if ((seen & (1 << bit)) != 0)
+            {
+                throw new DuplicatePropertyException(name);
+            }
+
+            seen |= 1 << bit;
         }
 
         private static Field ReadValue(ref Utf8JsonReader reader, bool isTime = false)
@@ -420,7 +487,13 @@ public static class ChatMessageWireFormat
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    return new Field(JsonTokenType.String, reader.GetString(), isTime ? ReadIsoTime(ref reader) : null);
+                    var text = reader.GetString()!;
+                    if (reader.ValueIsEscaped && HasUnpairedSurrogate(text))
+                    {
+                        throw new InvalidOperationException("An unpaired surrogate escape.");
+                    }
+
+                    return new Field(JsonTokenType.String, text, isTime ? ReadIsoTime(ref reader) : null);
                 case JsonTokenType.Number:
                     return new Field(JsonTokenType.Number, Encoding.UTF8.GetString(reader.ValueSpan));
                 default:
@@ -430,7 +503,25 @@ public static class ChatMessageWireFormat
             }
         }
 
-        private static DateTimeOffset? ReadIsoTime(ref Utf8JsonReader reader)
+        // Valid UTF-8 holds no surrogates; only a \uXXXX escape can bring half a pair.
+        private static bool HasUnpairedSurrogate(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+                private static DateTimeOffset? ReadIsoTime(ref Utf8JsonReader reader)
         {
             if (!reader.TryGetDateTime(out var local))
             {

@@ -48,6 +48,21 @@ public static class RejectionReason
     /// <summary>A MassTransit envelope that does not carry a <see cref="ChatMessagePosted"/>.</summary>
     public const string UnknownContract = "unknown_contract";
 
-    /// <summary>PostgreSQL refused the row although it passed validation (recorded rather than retried forever).</summary>
+    /// <summary>The timestamp is a time, but outside the accepted window (by default year 2000 to now + 1 day; <see cref="TimestampWindow"/>).</summary>
+    public const string TimestampOutOfRange = "timestamp_out_of_range";
+
+    /// <summary>messageId, userId, username, messageType and content together exceed <see cref="ChatMessageLimits.IndexEntryBytes"/> UTF-8 bytes, too large for one covering-index entry.</summary>
+    public const string IndexEntryTooLarge = "index_entry_too_large";
+
+    /// <summary>A property of the chat message appears twice in one JSON object (which one counts would be a parser's choice).</summary>
+    public const string DuplicateProperty = "duplicate_property";
+
+    /// <summary>The body is larger than the ingest accepts; only its hash, size and a prefix are recorded.</summary>
+    public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>A messageId already stored with different content (room, user, text, timestamp or type); the stored row is kept.</summary>
+    public const string MessageIdConflict = "message_id_conflict";
+
+    /// <summary>PostgreSQL (or the driver, encoding the row) refused the row although it passed validation (recorded rather than retried forever).</summary>
     public const string StorageRefused = "storage_refused";
 }

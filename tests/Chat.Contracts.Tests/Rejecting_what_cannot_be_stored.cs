@@ -59,6 +59,24 @@ public sealed class Rejecting_what_cannot_be_stored
         { Shape1(username: "12"), RejectionReason.InvalidFieldType, "username must be a string or null" },
         { "{\"messageId\":\"x\",\"messageType\":[\"urn:message:Other:Thing\"],\"message\":{\"a\":1}}",
             RejectionReason.UnknownContract, "urn:message:Other:Thing" },
+
+        { Shape1(timestamp: "\"0001-01-01T00:00:00Z\""), RejectionReason.TimestampOutOfRange, "0001-01-01T00:00:00.000000Z lies outside 2000-01-01" },
+        { Shape1(timestamp: "0"), RejectionReason.TimestampOutOfRange, "1970-01-01" },
+        { Shape1(timestamp: "\"9999-12-31T23:59:59Z\""), RejectionReason.TimestampOutOfRange, "now + 1.00:00:00" },
+        { Shape1(timestamp: "1e400"), RejectionReason.InvalidTimestamp, "is not a time" },
+        { Shape1(roomId: "1e400"), RejectionReason.InvalidRoomId, "not a positive integer" },
+        { Shape1(roomId: "2147483648"), RejectionReason.InvalidRoomId, "not a positive integer" },
+        { Shape1() + "x", RejectionReason.InvalidJson, "not valid JSON" },
+        { "{\"messageId\":\"a\",\"messageId\":\"b\"}", RejectionReason.DuplicateProperty, "messageId appears more than once" },
+        { Shape1().Replace("\"roomId\":\"7\"", "\"roomId\":\"7\",\"roomId\":\"8\"", StringComparison.Ordinal), RejectionReason.DuplicateProperty, "roomId" },
+        { "[" + Shape1() + "]", RejectionReason.InvalidJson, "array, not an object" },
+        { string.Concat(Enumerable.Repeat("[", 10_000)) + string.Concat(Enumerable.Repeat("]", 10_000)), RejectionReason.InvalidJson, "array" },
+        { "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_001), RejectionReason.InvalidJson, "depth" },
+        { Shape1(messageId: "\"m\\u0000\"", userId: "\"u\\u0000\""), RejectionReason.ContainsNul, "messageId" },
+        { Shape1(serverId: "\"s\\u0000\""), RejectionReason.ContainsNul, "serverId" },
+        { Shape1(clientIp: "\"\\udc00\""), RejectionReason.InvalidUnicode, "unpaired" },
+        { Shape1(messageId: $"\"{Emoji(64)}\"", userId: $"\"{Emoji(64)}\"", username: $"\"{Emoji(64)}\"", message: $"\"{new string('字', 666)}\""),
+            RejectionReason.IndexEntryTooLarge, "2770 bytes of UTF-8 together" },
     };
 
     [Theory]
@@ -72,6 +90,8 @@ public sealed class Rejecting_what_cannot_be_stored
         Assert.Contains(detail, result.Detail, StringComparison.Ordinal);
     }
 
+    private static string Emoji(int count) => string.Concat(Enumerable.Repeat("😀", count));
+
     [Fact]
     public void A_body_that_is_not_utf8_is_invalid_json()
     {
@@ -81,6 +101,38 @@ public sealed class Rejecting_what_cannot_be_stored
 
         Assert.Equal(RejectionReason.InvalidJson, result.Reason);
         Assert.Contains("UTF-8", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Multibyte_ids_and_content_that_fit_one_index_entry_are_valid()
+    {
+        // Three ids of 60 characters of 3 bytes, 1,998 bytes of content and "TEXT": 2,542 bytes together.
+        var body = Shape1(messageId: $"\"{new string('字', 60)}\"", userId: $"\"{new string('字', 60)}\"", username: $"\"{new string('字', 60)}\"",
+            message: $"\"{new string('字', 666)}\"");
+
+        Assert.True(ChatMessageWireFormat.Parse(Encoding.UTF8.GetBytes(body)).IsValid);
+    }
+
+    [Fact]
+    public void The_timestamp_window_is_the_callers()
+    {
+        var body = Encoding.UTF8.GetBytes(Shape1(timestamp: "\"1999-06-01T00:00:00Z\""));
+        var now = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(RejectionReason.TimestampOutOfRange, ChatMessageWireFormat.Parse(body, TimestampWindow.Default, now).Reason);
+        Assert.True(ChatMessageWireFormat.Parse(body, new TimestampWindow(new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.Zero), now).IsValid);
+    }
+
+    [Fact]
+    public void A_long_message_id_is_kept_cut_between_characters_never_inside_one()
+    {
+        // 255 ASCII characters and an emoji: a cut at 256 UTF-16 units would split the emoji's surrogate pair.
+        var result = ChatMessageWireFormat.Parse(Encoding.UTF8.GetBytes(Shape1(messageId: $"\"{new string('m', 255)}😀\"")));
+
+        Assert.Equal(RejectionReason.InvalidMessageId, result.Reason);
+        Assert.True(Encoding.UTF8.GetByteCount(result.MessageId!) > 0);
+        Assert.DoesNotContain(result.MessageId!, c => char.IsSurrogate(c));
+        Assert.Equal(new string('m', 255) + "…", result.MessageId);
     }
 
     [Fact]
