@@ -214,6 +214,9 @@ rabbit_pid() { pgrep -u rabbitmq -f -- "-home $RABBIT_DIR/home" | head -n 1; }
 # Pings only a node that runs: the CLI tools would start an epmd daemon that outlives them.
 rabbit_ready() { [ -n "$(rabbit_pid)" ] && rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
 
+# 16 MiB: far above any chat message (Chat.Ingest's MaxPayloadBytes is 64 KiB), far below RabbitMQ's default of 128 MiB.
+RABBIT_MAX_MESSAGE_BYTES=16777216
+
 rabbit_up() {
     mkdir -p "$RABBIT_DIR/home" "$RABBIT_DIR/mnesia" "$RABBIT_DIR/log"
     touch "$RABBIT_DIR/rabbitmq-env.conf"
@@ -236,6 +239,7 @@ management.tcp.port = $MGMT_PORT
 loopback_users = none
 disk_free_limit.absolute = 1GB
 vm_memory_high_watermark.relative = 0.4
+max_message_size = $RABBIT_MAX_MESSAGE_BYTES
 log.console = false
 log.file.level = info
 CONF
@@ -251,6 +255,8 @@ CONF
         rabbit_ready || { tail -n 30 "$LOG_DIR/rabbitmq-server.out" >&2; die "RabbitMQ did not start"; }
     fi
     rabbit rabbitmqctl -q await_startup --timeout 120 >/dev/null
+    # The broker's own body limit (Chat.Ingest rejects far smaller bodies itself), also on a node started before it was configured.
+    rabbit rabbitmqctl -q eval "application:set_env(rabbit, max_message_size, $RABBIT_MAX_MESSAGE_BYTES)." >/dev/null
     # A node started before the plugin list changed enables the new plugins now, without a restart.
     if [ -n "$plugins_changed" ]; then
         rabbit rabbitmq-plugins -q enable --online rabbitmq_consistent_hash_exchange >/dev/null

@@ -15,4 +15,7 @@ public static class IngestMetricNames
     public const string EndToEndLagSeconds = "chat_ingest_end_to_end_lag_seconds";
     public const string ConsumerState = "chat_ingest_consumer_state";
     public const string DatabaseRetries = "chat_ingest_database_retries_total";
+    public const string MessagesConflict = "chat_ingest_messages_conflict_total";
+    public const string DeliveriesParked = "chat_ingest_deliveries_parked_total";
+    public const string DeliveriesIsolated = "chat_ingest_deliveries_isolated_total";
 }

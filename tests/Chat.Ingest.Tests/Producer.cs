@@ -32,10 +32,14 @@ public sealed class Producer : IAsyncDisposable
 
     public Task PublishAsync(ProducerMessage message) => PublishAsync(message.RoutingKey, message.ContentType, message.Body);
 
-    public async Task PublishAsync(string routingKey, string? contentType, string body)
+    public Task PublishAsync(string routingKey, string? contentType, string body) =>
+        PublishAsync(routingKey, contentType, Encoding.UTF8.GetBytes(body));
+
+    /// <summary>Publishes raw bytes, optionally with an AMQP message_id property (which the producers never set).</summary>
+    public async Task PublishAsync(string routingKey, string? contentType, ReadOnlyMemory<byte> body, string? amqpMessageId = null)
     {
-        var properties = new BasicProperties { Persistent = true, ContentType = contentType };
-        await _channel.BasicPublishAsync(Exchange, routingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(body));
+        var properties = new BasicProperties { Persistent = true, ContentType = contentType, MessageId = amqpMessageId };
+        await _channel.BasicPublishAsync(Exchange, routingKey, mandatory: false, properties, body);
     }
 
     /// <summary>Publishes many messages, a window of them awaiting their confirms at a time.</summary>

@@ -21,7 +21,7 @@ public sealed class Rows_PostgreSQL_refuses(IngestEnvironment environment) : ICl
         await environment.CountReachesAsync("SELECT count(*) FROM rejected_messages WHERE message_id = 'refused-1'", 1);
         var rejected = await environment.Database.ColumnAsync<string>(
             "SELECT reason || '|' || detail FROM rejected_messages WHERE message_id = 'refused-1'");
-        Assert.StartsWith($"{RejectionReason.StorageRefused}|PostgreSQL refused the row (23514)", Assert.Single(rejected), StringComparison.Ordinal);
+        Assert.StartsWith($"{RejectionReason.StorageRefused}|PostgreSQL refused the row (23514: ", Assert.Single(rejected), StringComparison.Ordinal);
         Assert.Equal(0L, await environment.Database.ScalarAsync<long>("SELECT count(*) FROM messages WHERE message_id = 'refused-1'"));
     }
 }

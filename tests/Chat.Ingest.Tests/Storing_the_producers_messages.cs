@@ -57,16 +57,17 @@ public sealed class Storing_the_producers_messages(IngestEnvironment environment
     public async Task Duplicate_message_ids_are_stored_once()
     {
         var duplicatesBefore = await environment.Ingest.MetricAsync("chat_ingest_messages_duplicate_total");
+        var sent = DateTimeOffset.UtcNow;
 
-        // Three copies in one go (most likely one batch), then the same id again in a later batch.
+        // Three copies in one go (most likely one batch), then the same message again in a later batch.
         for (var copy = 0; copy < 3; copy++)
         {
-            await environment.Producer.PublishAsync(ProducerMessage.LoadGenerator("dup-1", roomId: 5));
+            await environment.Producer.PublishAsync(ProducerMessage.LoadGenerator("dup-1", roomId: 5, timestamp: sent));
         }
 
         await environment.Producer.PublishAsync(ProducerMessage.LoadGenerator("dup-other", roomId: 5));
         await environment.CountReachesAsync("SELECT count(*) FROM messages WHERE message_id IN ('dup-1', 'dup-other')", 2);
-        await environment.Producer.PublishAsync(ProducerMessage.ChatServer("dup-1", roomId: 6));
+        await environment.Producer.PublishAsync(ProducerMessage.LoadGenerator("dup-1", roomId: 5, timestamp: sent));
 
         await Poll.UntilAsync(
             async () => await environment.Ingest.MetricAsync("chat_ingest_messages_duplicate_total") - duplicatesBefore >= 3,
@@ -74,6 +75,26 @@ public sealed class Storing_the_producers_messages(IngestEnvironment environment
             async () => $"duplicates counted: {await environment.Ingest.MetricAsync("chat_ingest_messages_duplicate_total") - duplicatesBefore}");
         Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM messages WHERE message_id = 'dup-1'"));
         Assert.Equal(5, await Database.ScalarAsync<int>("SELECT room_id FROM messages WHERE message_id = 'dup-1'"));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM rejected_messages WHERE message_id = 'dup-1'"));
+    }
+
+    [Fact]
+    public async Task A_message_id_reused_with_other_content_is_recorded_as_a_conflict_and_the_stored_row_kept()
+    {
+        var conflictsBefore = await environment.Ingest.MetricAsync("chat_ingest_messages_conflict_total");
+        await environment.Producer.PublishAsync(ProducerMessage.ChatServer("reused-1", roomId: 4, message: "the first"));
+        await environment.CountReachesAsync("SELECT count(*) FROM messages WHERE message_id = 'reused-1'", 1);
+
+        await environment.Producer.PublishAsync(ProducerMessage.ChatServer("reused-1", roomId: 14, message: "the second"));
+
+        await environment.CountReachesAsync(
+            $"SELECT count(*) FROM rejected_messages WHERE message_id = 'reused-1' AND reason = '{RejectionReason.MessageIdConflict}'", 1);
+        var detail = Assert.Single(await Database.ColumnAsync<string>("SELECT detail FROM rejected_messages WHERE message_id = 'reused-1'"));
+        Assert.Contains("roomId 4", detail, StringComparison.Ordinal);
+        Assert.Contains("message", detail, StringComparison.Ordinal);
+        Assert.Equal("4|the first", Assert.Single(await Database.ColumnAsync<string>(
+            "SELECT room_id || '|' || content FROM messages WHERE message_id = 'reused-1'")));
+        Assert.Equal(1, await environment.Ingest.MetricAsync("chat_ingest_messages_conflict_total") - conflictsBefore);
     }
 
     public static TheoryData<string, string, string> InvalidBodies => new()

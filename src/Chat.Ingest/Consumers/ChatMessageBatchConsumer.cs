@@ -1,5 +1,6 @@
 using Chat.Ingest.Metrics;
 using Chat.Ingest.Options;
+using Chat.Ingest.Parking;
 using Chat.Ingest.Storage;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -15,24 +16,36 @@ namespace Chat.Ingest.Consumers;
 /// </summary>
 public sealed class ChatMessageBatchConsumer(
     MessageBatchWriter writer,
+    ParkingLot parking,
     ConsumptionState state,
     IOptions<IngestOptions> options,
     ILogger<ChatMessageBatchConsumer> logger) : IConsumer<Batch<ChatDelivery>>
 {
     public async Task Consume(ConsumeContext<Batch<ChatDelivery>> context)
     {
+        var settings = options.Value;
+        var window = settings.TimestampWindow;
         var batch = new List<ParsedDelivery>(context.Message.Length);
         foreach (var delivery in context.Message)
         {
-            batch.Add(ParsedDelivery.Parse(delivery.Message));
+            batch.Add(ParsedDelivery.Parse(delivery.Message, settings.MaxPayloadBytes, window));
         }
 
         var outcome = await WriteUntilStoredAsync(batch, context.CancellationToken);
+
+        // Confirmed by the broker before the batch is acknowledged; if the broker refuses, the
+        // batch faults and comes back (its committed part is idempotent).
+        await parking.ParkAsync(outcome.Parked, CancellationToken.None);
+        foreach (var parked in outcome.Parked)
+        {
+            IngestMetrics.DeliveriesParked.WithLabels(parked.Reason).Inc();
+        }
 
         IngestMetrics.Batches.Inc();
         IngestMetrics.BatchSize.Observe(batch.Count);
         IngestMetrics.MessagesStored.Inc(outcome.Stored);
         IngestMetrics.MessagesDuplicate.Inc(outcome.Duplicates);
+        IngestMetrics.MessagesConflict.Inc(outcome.Conflicts);
         foreach (var reason in outcome.Rejected)
         {
             IngestMetrics.MessagesRejected.WithLabels(reason).Inc();
@@ -46,10 +59,10 @@ public sealed class ChatMessageBatchConsumer(
             }
         }
 
-        if (outcome.Rejected.Count > 0)
+        if (outcome.Rejected.Count > 0 || outcome.Parked.Count > 0)
         {
-            logger.LogInformation("Batch of {Count}: {Stored} stored, {Duplicates} duplicate, {Rejected} rejected",
-                batch.Count, outcome.Stored, outcome.Duplicates, outcome.Rejected.Count);
+            logger.LogInformation("Batch of {Count}: {Stored} stored, {Duplicates} duplicate, {Rejected} rejected ({Conflicts} id conflicts), {Parked} parked",
+                batch.Count, outcome.Stored, outcome.Duplicates, outcome.Rejected.Count, outcome.Conflicts, outcome.Parked.Count);
         }
     }
 

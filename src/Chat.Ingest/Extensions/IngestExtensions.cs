@@ -1,5 +1,6 @@
 using Chat.Ingest.Consumers;
 using Chat.Ingest.Options;
+using Chat.Ingest.Parking;
 using Chat.Ingest.Storage;
 using Chat.ServiceDefaults;
 using MassTransit;
@@ -22,6 +23,8 @@ public static class IngestExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton<MessageBatchWriter>();
+        builder.Services.AddSingleton<ParkingLot>();
+        builder.Services.AddHostedService<ParkingQueueDeclaration>();
         builder.Services.AddSingleton<ConsumptionState>();
         builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<ConsumptionState>());
 
@@ -38,6 +41,8 @@ public static class IngestExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit would otherwise report usage to an internet host (usage-tracking.masstransit.io).
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<ChatMessageBatchConsumer, ChatMessageBatchConsumerDefinition>();
             bus.ConfigureHealthCheckOptions(health =>
             {

@@ -27,7 +27,13 @@ public static class IngestTopology
         if (options.QueueType == QueueType.Quorum)
         {
             endpoint.SetQuorumQueue();
+            // Bounded redelivery: even a delivery that faults every time is handed out at most
+            // DeliveryLimit times, then dead-lettered to the parking queue (RabbitMQ's x-death
+            // headers say why), never looped forever.
+            endpoint.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
         }
+
+        endpoint.SetQueueArgument("x-dead-letter-exchange", options.ParkingQueue);
 
         endpoint.Bind(options.QueuePrefix, spread =>
         {

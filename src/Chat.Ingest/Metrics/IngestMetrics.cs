@@ -33,6 +33,15 @@ public static class IngestMetrics
     public static readonly Gauge ConsumerState = Prometheus.Metrics.CreateGauge(
         IngestMetricNames.ConsumerState, "1 while consuming; 0 while paused (database unavailable or a receive endpoint stopped by the kill switch).");
 
+    public static readonly Counter MessagesConflict = Prometheus.Metrics.CreateCounter(
+        IngestMetricNames.MessagesConflict, "Valid messages whose message_id was already stored with different content (recorded as message_id_conflict, also counted in rejected).");
+
+    public static readonly Counter DeliveriesParked = Prometheus.Metrics.CreateCounter(
+        IngestMetricNames.DeliveriesParked, "Deliveries that could be neither stored nor recorded, published to the parking queue with their reason.", "reason");
+
+    public static readonly Counter DeliveriesIsolated = Prometheus.Metrics.CreateCounter(
+        IngestMetricNames.DeliveriesIsolated, "Batches the database refused because of a delivery in them, written again in halves until that delivery was alone.");
+
     public static readonly Counter DatabaseRetries = Prometheus.Metrics.CreateCounter(
         IngestMetricNames.DatabaseRetries, "Batch writes that failed for a database reason and were retried after a back-off.");
 }

@@ -63,6 +63,38 @@ public sealed class IngestOptions : IValidatableObject
     /// <summary>How long a receive endpoint stays stopped after the kill switch tripped on unexpected faults.</summary>
     public TimeSpan KillSwitchRestartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Largest body read as a chat message; a larger one is rejected (payload_too_large) with only
+    /// its SHA-256, size and first kilobyte kept. Chat messages are a few hundred bytes; the
+    /// broker's own limit (max_message_size, set by ./chat up and the compose file) is far above.
+    /// </summary>
+    [Range(1024, 128 * 1024 * 1024)]
+    public int MaxPayloadBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The earliest timestamp a message may carry (earlier: timestamp_out_of_range).</summary>
+    public DateTimeOffset EarliestTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far past the time of reading a message's timestamp may lie (producers' clocks run ahead).</summary>
+    public TimeSpan TimestampAhead { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Quorum queues: how often a delivery is handed out again after a fault before RabbitMQ
+    /// dead-letters it to <see cref="ParkingQueue"/>, so that even a bug cannot loop forever.
+    /// Every restart of the ingest while a batch is held also counts, hence a generous default.
+    /// </summary>
+    [Range(1, 1000)]
+    public int DeliveryLimit { get; set; } = 20;
+
+    /// <summary>
+    /// The durable queue (and fanout exchange of the same name) for deliveries that can be neither
+    /// stored nor recorded: the ingest's dead-letter target, and where it parks such a delivery
+    /// itself with its reason in the headers. <c>./chat rejected replay --parked</c> takes them back.
+    /// </summary>
+    [Required]
+    public string ParkingQueue { get; set; } = "chat.parking";
+
+    public Chat.Contracts.TimestampWindow TimestampWindow => new(EarliestTimestamp, TimestampAhead);
+
     public int EffectivePrefetchCount => PrefetchCount ?? MessageLimit * ConcurrencyLimit;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -75,6 +107,11 @@ public sealed class IngestOptions : IValidatableObject
         if (RetryMinDelay <= TimeSpan.Zero || RetryMaxDelay < RetryMinDelay)
         {
             yield return new ValidationResult("RetryMinDelay must be positive and at most RetryMaxDelay.", [nameof(RetryMinDelay), nameof(RetryMaxDelay)]);
+        }
+
+        if (TimestampAhead < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("TimestampAhead must not be negative.", [nameof(TimestampAhead)]);
         }
 
         if (EffectivePrefetchCount < MessageLimit)

@@ -51,7 +51,7 @@ public sealed class ChatDeliveryDeserializer(ContentType contentType) : IMessage
         }
 
         var delivery = new ChatDelivery(body.GetBytes(), contentType, exchange, routingKey, DateTimeOffset.UtcNow);
-        var messageContext = new RawMessageContext(headers, destinationAddress, RawSerializerOptions.AnyMessageType);
+        var messageContext = new DeliveryMessageContext(new RawMessageContext(headers, destinationAddress, RawSerializerOptions.AnyMessageType));
         return new ChatDeliverySerializerContext(messageContext, SupportedMessageTypes, delivery);
     }
 }

@@ -20,6 +20,8 @@ public static class RefreshRequestsExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit would otherwise report usage to an internet host (usage-tracking.masstransit.io).
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<RefreshProjectionsConsumer, RefreshProjectionsConsumerDefinition>();
             bus.ConfigureHealthCheckOptions(health =>
             {
