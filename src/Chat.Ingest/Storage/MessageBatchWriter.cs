@@ -63,17 +63,18 @@ public sealed class MessageBatchWriter(NpgsqlDataSource dataSource, ILogger<Mess
               IS DISTINCT FROM (m.room_id, m.user_id, m.username, m.content, m."timestamp", m.message_type)
         """;
 
-    // DISTINCT ON: the same payload twice in one statement would make ON CONFLICT DO UPDATE fail.
-    // A payload seen again (a replay, or a batch redelivered after its commit) is not recorded
-    // twice: its row counts the times and keeps the latest reason.
+    // A payload seen again (a repeat, a replay, a batch redelivered after its commit) is not
+    // recorded twice: its row counts the times and keeps the latest reason. DISTINCT ON with the
+    // count of its copies: the same payload twice in one statement would make DO UPDATE fail.
     private const string InsertRejectedSql = """
-        INSERT INTO rejected_messages (payload, payload_sha256, payload_bytes, content_type, reason, detail, message_id, exchange, routing_key, received_at)
-        SELECT DISTINCT ON (r.sha) r.payload, r.sha, r.bytes, r.content_type, r.reason, r.detail, r.message_id, r.exchange, r.routing_key, r.received_at
+        INSERT INTO rejected_messages (payload, payload_sha256, payload_bytes, content_type, reason, detail, message_id, exchange, routing_key, received_at, times_rejected)
+        SELECT DISTINCT ON (r.sha) r.payload, r.sha, r.bytes, r.content_type, r.reason, r.detail, r.message_id, r.exchange, r.routing_key, r.received_at,
+               (count(*) OVER (PARTITION BY r.sha))::integer
         FROM unnest($1::bytea[], $2::bytea[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
              AS r(payload, sha, bytes, content_type, reason, detail, message_id, exchange, routing_key, received_at)
         ORDER BY r.sha
         ON CONFLICT (payload_sha256) DO UPDATE
-            SET times_rejected = rejected_messages.times_rejected + 1, last_rejected_at = now(),
+            SET times_rejected = rejected_messages.times_rejected + EXCLUDED.times_rejected, last_rejected_at = now(),
                 reason = EXCLUDED.reason, detail = EXCLUDED.detail
         """;
 
