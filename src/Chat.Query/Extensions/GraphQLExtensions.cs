@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL.Validation.Complexity;
+using Chat.Query.Access;
 using Chat.Query.GraphQL;
 using Chat.Query.Http;
 using Chat.Query.Options;
@@ -33,6 +34,7 @@ public static class GraphQLExtensions
                         ? new FieldComplexityResult(0, 1)
                         : standard(field);
             })
+            .AddValidationRule<RoleAuthorizationRule>()
             .AddErrorInfoProvider(errors =>
             {
                 // Codes, yes; exception type names and stack traces, never.
