@@ -18,6 +18,7 @@ public sealed class ChatQuery
 
     [Description("A room's messages in a time range, newest first, a page at a time. Fails with UNKNOWN_ROOM for a room that has no messages at all.")]
     [Authorize(Roles = ChatRoles.MessageReaders)]
+    [ReadsDatabase]
     public static async Task<Connection<ChatMessage>> RoomTimeline(
         [FromServices] RoomTimelineReader reader,
         [FromServices] IOptions<QueryOptions> options,
@@ -46,6 +47,7 @@ public sealed class ChatQuery
 
     [Description("A user's messages, optionally in one room and a time range, newest first, a page at a time. A user who never posted has an empty history. A token limited to some rooms sees only the messages in those.")]
     [Authorize(Roles = ChatRoles.MessageReaders)]
+    [ReadsDatabase]
     public static async Task<Connection<ChatMessage>> UserHistory(
         [FromServices] UserHistoryReader reader,
         [FromServices] IOptions<QueryOptions> options,
@@ -74,6 +76,7 @@ public sealed class ChatQuery
 
     [Description("How many distinct users posted in a time window (exact, from the event log). The window may be at most 31 days unless configured otherwise.")]
     [Authorize(Roles = ChatRoles.AnalyticsReaders)]
+    [ReadsDatabase]
     public static Task<ActiveUsers> ActiveUsers(
         [FromServices] ActiveUsersReader reader,
         [FromServices] IOptions<QueryOptions> options,
@@ -87,6 +90,7 @@ public sealed class ChatQuery
 
     [Description("The rooms a user posted in, with their message count and activity there, most recently active first. Empty for a user who never posted; only the token's rooms for a token limited to some.")]
     [Authorize(Roles = ChatRoles.MessageReaders)]
+    [ReadsDatabase]
     public static async Task<IReadOnlyList<UserRoom>> UserRooms(
         [FromServices] UserRoomsReader reader,
         [FromServices] CallerAccess access,
@@ -102,6 +106,7 @@ public sealed class ChatQuery
 
     [Description("One message by its id; null when there is no such message. Fails with ROOM_FORBIDDEN for a message in a room the token does not grant.")]
     [Authorize(Roles = ChatRoles.MessageReaders)]
+    [ReadsDatabase]
     public static async Task<ChatMessage?> Message(
         [FromServices] MessageReader reader,
         [FromServices] CallerAccess access,
