@@ -39,14 +39,21 @@ demo() {
     requested_at=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
     log "Asking Chat.Projections to refresh every view now"
     request_refresh
-    loadtool demo-summary --run "$STATE/demo/baseline" --graphql "$(service_url query)/graphql" --refreshed-after "$requested_at"
+    loadtool demo-summary --run "$STATE/demo/baseline" --graphql "$(service_url query)/graphql" --refreshed-after "$requested_at" \
+        --key-file "$STATE/query-signing.key"
+    # The dashboard reads analytics, the pipeline and room timelines: a reader and operator token.
+    # In the URL's fragment, which the browser keeps to itself (never sent, never logged).
+    local token
+    token=$(loadtool token --role reader,operator --ttl 12h --subject demo --key-file "$STATE/query-signing.key")
 
     cat <<URLS
 
 The services keep running until './chat down' ('./chat status' shows them):
-  GraphQL explorer  $(service_url query)/graphql
-  dashboard         $(service_url query)/
-  metrics           $(service_url ingest)/metrics  $(service_url projections)/metrics  $(service_url query)/metrics
+  GraphQL explorer  $(service_url query)/graphql#token=$token
+  dashboard         $(service_url query)/#token=$token
+  token             $token
+                    (reader + operator, 12 h; ./chat token --role R [--rooms 1,2] [--ttl 1h] mints others)
+  metrics           $(service_url ingest)/metrics  $(service_url projections)/metrics  $(service_url query)/metrics (with the token)
   RabbitMQ          http://127.0.0.1:$MGMT_PORT  (user chat, password in $STATE/secrets.env)
   logs              $LOG_DIR/
 URLS

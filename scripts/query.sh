@@ -52,6 +52,7 @@ bench_query() {
         cd "$ROOT/src/Chat.Query" &&
         exec env ConnectionStrings__Chat="Host=127.0.0.1;Port=$PG_PORT;Database=chat_bench_query;Username=chat_query;Password=$CHAT_QUERY_PASSWORD" \
             'Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning' \
+            Access__Open=true RateLimit__PermitsPerSecond=1000000 \
             ASPNETCORE_ENVIRONMENT=Production \
             dotnet "$service" --urls "$url"
     ) > "$LOG_DIR/query-bench-service.log" 2>&1 &

@@ -86,6 +86,10 @@ CHAT_RABBITMQ_PASSWORD=$(random_secret)
 SECRETS
         umask 022
     fi
+    # Chat.Query's token signing key (./chat token mints with it); older state folders get one too.
+    if [ ! -f "$STATE/query-signing.key" ]; then
+        (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$STATE/query-signing.key")
+    fi
     # shellcheck disable=SC1090
     source "$secrets"
     umask 077

@@ -57,6 +57,8 @@ service_settings() {
             ;;
         query)
             echo "ConnectionStrings__Chat=$(pg_connection chat_query)"
+            # Bearer tokens signed with the local key (./chat token); ensure_secrets made it.
+            echo "Access__SigningKey=$(cat "$STATE/query-signing.key")"
             # The dashboard's pipeline panel: the services Chat.Query samples.
             echo "Pipeline__Ingest__0=$(service_url ingest)"
             echo "Pipeline__Projections__0=$(service_url projections)"

@@ -25,7 +25,7 @@ public sealed class PlanCapture(BenchmarkSettings settings, DateTimeOffset middl
             ("userHistory, newest 50 (UserHistoryReader)", await ExplainAsync(UserHistoryReader.Sql,
                 ReadDatabase.Parameter("4242"), ReadDatabase.NullableInteger(null), ReadDatabase.Timestamp((DateTimeOffset?)null),
                 ReadDatabase.Timestamp((DateTimeOffset?)null), ReadDatabase.Timestamp((DateTime?)null), ReadDatabase.NullableText(null),
-                ReadDatabase.Parameter(51))),
+                ReadDatabase.Parameter(51), ReadDatabase.NullableIntegers(null))),
             ("userRooms (UserRoomsReader)", await ExplainAsync(UserRoomsReader.Sql, ReadDatabase.Parameter("4242"))),
             ("activeUsers, 24-hour window (ActiveUsersReader)", await ExplainAsync(ActiveUsersReader.Sql,
                 ReadDatabase.Timestamp(middle), ReadDatabase.Timestamp(middle.AddDays(1)))),

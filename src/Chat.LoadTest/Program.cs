@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chat.LoadTest.Access;
 using Chat.LoadTest.Demo;
 using Chat.LoadTest.Profiles;
 using Chat.LoadTest.Reporting;
@@ -10,5 +11,6 @@ var root = new RootCommand("Load tools of the chat persistence platform (run thr
     LoadCommand.Create(),
     ReportCommand.Create(),
     DemoSummaryCommand.Create(),
+    TokenCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

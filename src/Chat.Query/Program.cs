@@ -4,13 +4,15 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatServiceDefaults();
+builder.AddChatAccess();
 builder.AddChatReads();
 builder.AddChatPipeline();
 builder.AddChatGraphQL();
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
-app.MapChatDefaultEndpoints();
+app.UseChatAccess();
+app.MapChatDefaultEndpoints(AccessExtensions.OperatorsPolicy);
 app.MapChatGraphQL();
 app.MapChatDashboard();
 app.Run();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -40,8 +41,12 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>/health/live, /health/ready and /metrics (Prometheus text format).</summary>
-    public static WebApplication MapChatDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// /health/live, /health/ready and /metrics (Prometheus text format). With an
+    /// <paramref name="internalsPolicy"/> (an ASP.NET Core authorization policy), /metrics needs
+    /// a caller that satisfies it and /health/ready tells others only its status, no details.
+    /// </summary>
+    public static WebApplication MapChatDefaultEndpoints(this WebApplication app, string? internalsPolicy = null)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {
@@ -51,10 +56,28 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteHealthAsync,
+            ResponseWriter = internalsPolicy is null ? WriteHealthAsync : (context, report) => WriteHealthForAsync(context, report, internalsPolicy),
         });
-        app.MapMetrics("/metrics");
+        var metrics = app.MapMetrics("/metrics");
+        if (internalsPolicy is not null)
+        {
+            metrics.RequireAuthorization(internalsPolicy);
+        }
+
         return app;
+    }
+
+    private static async Task WriteHealthForAsync(HttpContext context, HealthReport report, string policy)
+    {
+        var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
+        if ((await authorization.AuthorizeAsync(context.User, policy)).Succeeded)
+        {
+            await WriteHealthAsync(context, report);
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, HealthJson, context.RequestAborted);
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chat.LoadTest.Access;
 
 namespace Chat.Dashboard.Tests;
 
@@ -22,8 +23,16 @@ public sealed class LiveDashboard : PostgresDatabase, IAsyncLifetime
 
     public ServiceProcess Query { get; private set; } = null!;
 
-    /// <summary>The page, refreshing every second (the default is every 5 s).</summary>
-    public Uri PageUrl => new(Query.BaseAddress, "/?refresh=1");
+    /// <summary>Chat.Query checks tokens with this key, as with ./chat's .local/query-signing.key.</summary>
+    private readonly string _signingKey = AccessTokens.NewSigningKey();
+
+    /// <summary>What ./chat demo gives the dashboard: a reader and operator token.</summary>
+    public string Token { get; }
+
+    public LiveDashboard() => Token = AccessTokens.Mint(_signingKey, ["reader", "operator"], null, TimeSpan.FromHours(2), "dashboard-test");
+
+    /// <summary>The page, refreshing every second (the default is every 5 s), with its token in the fragment as ./chat demo prints it.</summary>
+    public Uri PageUrl => new(Query.BaseAddress, $"/?refresh=1#token={Token}");
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -44,6 +53,7 @@ public sealed class LiveDashboard : PostgresDatabase, IAsyncLifetime
         Query = await ServiceProcess.StartAsync("Chat.Query", new Dictionary<string, string>
         {
             ["ConnectionStrings__Chat"] = ConnectionString(DatabaseRole.Query),
+            ["Access__SigningKey"] = _signingKey,
             ["Pipeline__Ingest__0"] = Ingest.BaseAddress.AbsoluteUri,
             ["Pipeline__Projections__0"] = Projections.BaseAddress.AbsoluteUri,
             ["Pipeline__SampleInterval"] = "00:00:01",
@@ -70,6 +80,7 @@ public sealed class LiveDashboard : PostgresDatabase, IAsyncLifetime
     {
         var answer = "";
         using var http = new HttpClient { BaseAddress = Query.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
         await Poll.UntilAsync(async () =>
         {
             using var response = await http.PostAsJsonAsync("graphql", new { query = "{ pipeline { services { state } } analytics { views { state } } }" });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Chat.LoadTest.Access;
 using Chat.LoadTest.Reporting;
 
 namespace Chat.LoadTest.Demo;
@@ -37,9 +38,10 @@ public static class DemoSummaryCommand
         var graphql = new Option<string>("--graphql") { Description = "Chat.Query's GraphQL endpoint.", Required = true };
         var refreshedAfter = new Option<string>("--refreshed-after") { Description = "Wait until every view's data is as of this instant or later (ISO 8601).", Required = true };
         var wait = new Option<int>("--wait-seconds") { Description = "Longest wait for the refresh.", DefaultValueFactory = _ => 180 };
+        var keyFile = new Option<string?>("--key-file") { Description = "Chat.Query's signing key: the summary asks with a reader token of its own (none when omitted, for a service running open)." };
         var command = new Command("demo-summary", "Print the demo's outcome and a few answers from the GraphQL API.")
         {
-            run, graphql, refreshedAfter, wait,
+            run, graphql, refreshedAfter, wait, keyFile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -51,6 +53,13 @@ public static class DemoSummaryCommand
             }
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            if (result.GetValue(keyFile) is { } key)
+            {
+                var token = AccessTokens.Mint(await File.ReadAllTextAsync(key, cancellationToken), ["reader"], null,
+                    TimeSpan.FromMinutes(15), "demo-summary");
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+
             var client = new ChatGraphQLClient(http, new Uri(result.GetValue(graphql)!));
             var after = DateTimeOffset.Parse(result.GetValue(refreshedAfter)!, CultureInfo.InvariantCulture);
             if (!await WaitForRefreshAsync(client, after, TimeSpan.FromSeconds(result.GetValue(wait)), cancellationToken))

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL.Validation.Complexity;
+using Chat.Query.Access;
 using Chat.Query.GraphQL;
 using Chat.Query.Http;
 using Chat.Query.Options;
@@ -24,15 +25,26 @@ public static class GraphQLExtensions
                 var options = services.GetRequiredService<IOptions<QueryOptions>>().Value;
                 complexity.MaxDepth = options.MaxDepth;
                 complexity.MaxComplexity = options.MaxComplexity;
-                // Introspection is answered from memory: it must not eat the budget, or the
-                // explorer's own schema query (hundreds of nested list fields) would be refused.
+                // A field that runs a statement costs Query:DatabaseFieldCost (its page size still
+                // multiplies what it selects). Introspection is answered from memory: it counts
+                // at a fraction of its cost, so the explorer's own schema query (hundreds of
+                // nested list fields) fits and a document of thousands of them does not.
                 var standard = complexity.DefaultComplexityImpactDelegate;
                 complexity.DefaultComplexityImpactDelegate = field =>
-                    field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-                    || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                        ? new FieldComplexityResult(0, 1)
-                        : standard(field);
+                {
+                    var result = standard(field);
+                    if (field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                        || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
+                    {
+                        return new FieldComplexityResult(result.FieldImpact * options.IntrospectionCost, result.ChildImpactMultiplier);
+                    }
+
+                    return field.FieldDefinition.IsDatabaseField()
+                        ? new FieldComplexityResult(options.DatabaseFieldCost, result.ChildImpactMultiplier)
+                        : result;
+                };
             })
+            .AddValidationRule<RoleAuthorizationRule>()
             .AddErrorInfoProvider(errors =>
             {
                 // Codes, yes; exception type names and stack traces, never.
@@ -64,7 +76,8 @@ public static class GraphQLExtensions
                 }
             },
         });
-        app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context))
+            .RequireRateLimiting(AccessExtensions.GraphQLRateLimit);
         return app;
     }
 }

@@ -5,6 +5,9 @@ namespace Chat.Query.Extensions;
 /// <summary>How the read side's NpgsqlDataSource differs from the default (docs/QUERY.md, "Performance").</summary>
 public static class QueryDataSource
 {
+    /// <summary>The most connections one Chat.Query instance opens.</summary>
+    public const int MaxPoolSize = 40;
+
     public static void Configure(NpgsqlDataSourceBuilder builder)
     {
         var connection = builder.ConnectionStringBuilder;
@@ -18,6 +21,13 @@ public static class QueryDataSource
         if (connection.MaxAutoPrepare == 0)
         {
             connection.MaxAutoPrepare = 32;
+        }
+
+        // The chat_query role may hold 60 connections (schema/0009_1): one instance's pool stays
+        // below that, so the read side never takes what the ingest and projections need.
+        if (!connection.ContainsKey("Max Pool Size") || connection.MaxPoolSize > MaxPoolSize)
+        {
+            connection.MaxPoolSize = MaxPoolSize;
         }
 
         // Prepared statements would let PostgreSQL switch to a generic plan after five runs. The

@@ -16,6 +16,7 @@ public sealed class AnalyticsQuery
     private const string TopDescription = "How many to return: 0 up to the server's page-size cap (1000 unless configured otherwise).";
 
     [Description("The users with the most messages.")]
+    [ReadsDatabase]
     public static async Task<TopUsers> TopUsers(
         [FromServices] TopUsersReader reader,
         [FromServices] IOptions<QueryOptions> options,
@@ -24,6 +25,7 @@ public sealed class AnalyticsQuery
         new(await reader.ReadAsync(ArgumentRules.PageSize(first, options.Value), cancellationToken));
 
     [Description("The top rooms by messages, by distinct users, or by last activity.")]
+    [ReadsDatabase]
     public static async Task<TopRooms> TopRooms(
         [FromServices] TopRoomsReader reader,
         [FromServices] IOptions<QueryOptions> options,
@@ -33,6 +35,7 @@ public sealed class AnalyticsQuery
         new(by, await reader.ReadAsync(by, ArgumentRules.PageSize(first, options.Value), cancellationToken));
 
     [Description("Messages, users and rooms per UTC hour over a range (at most 31 days unless configured otherwise).")]
+    [ReadsDatabase]
     public static async Task<HourlyActivitySeries> HourlyActivity(
         [FromServices] HourlyActivityReader reader,
         [FromServices] IOptions<QueryOptions> options,
@@ -45,10 +48,12 @@ public sealed class AnalyticsQuery
     }
 
     [Description("Messages, rooms and users over the whole log.")]
+    [ReadsDatabase]
     public static Task<Totals> Totals([FromServices] TotalsReader reader, CancellationToken cancellationToken = default) =>
         reader.ReadAsync(cancellationToken);
 
     [Description("How fresh each analytics view is (for a freshness panel); each result above also carries its own views' freshness.")]
+    [ReadsDatabase]
     public static Task<IReadOnlyList<ViewFreshness>> Views([FromServices] ViewFreshnessReader reader, CancellationToken cancellationToken = default) =>
         reader.ReadAsync([StatsView.UserStats, StatsView.RoomStats, StatsView.HourlyStats], cancellationToken);
 }

@@ -31,6 +31,18 @@ public static class ErrorCodes
     /// <summary>Anything else; the details are in the service's log, never in the response.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 
+    /// <summary>No valid bearer token (HTTP 401): none sent, expired, for another audience, or not signed by a trusted issuer.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>A field or type the caller's role may not select (the document is refused before it runs).</summary>
+    public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>A room the caller's token does not grant.</summary>
+    public const string RoomForbidden = "ROOM_FORBIDDEN";
+
+    /// <summary>Too many requests from this caller in the rate limit's window (HTTP 429, with Retry-After).</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>The HTTP request is not a GraphQL request this endpoint accepts.</summary>
     public const string BadRequest = "BAD_REQUEST";
 

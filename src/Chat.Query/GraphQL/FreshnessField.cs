@@ -12,5 +12,6 @@ public static class FreshnessField
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ViewFreshnessGraphType>>>>("freshness")
             .Description("How fresh the views these figures come from are: " + string.Join(", ", views.Select(v => v.ViewName())) + ".")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ViewFreshnessReader>()
-                .ReadAsync(views, context.CancellationToken));
+                .ReadAsync(views, context.CancellationToken))
+            .ReadsDatabase();
 }

@@ -1,4 +1,6 @@
+using Chat.Query.Access;
 using Chat.Query.Reads;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Chat.Query.GraphQL;
@@ -9,6 +11,8 @@ public sealed class MessageGraphType : ObjectGraphType<ChatMessage>
     {
         Name = "Message";
         Description = "One chat message, as it was published to a room and stored in the event log.";
+        // Message content wherever it appears: only for the roles that read messages.
+        this.AuthorizeWithRoles(ChatRoles.MessageReaders);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The message's id as the chat server gave it (unique).")
             .Resolve(context => context.Source.Id);
         Field(m => m.RoomId).Description("The room it was posted in.");

@@ -5,6 +5,9 @@ using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
 using Serilog;
 
 namespace Chat.Query.Http;
@@ -46,6 +49,11 @@ public sealed class GraphQLHttpEndpoint(
             {
                 throw new HttpRequestRejectedException(StatusCodes.Status406NotAcceptable, ErrorCodes.BadRequest,
                     $"This endpoint answers with '{ResponseMediaTypes.GraphQLResponseJson}' or '{ResponseMediaTypes.Json}'; the Accept header allows neither.");
+            }
+
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                throw await UnauthenticatedAsync(context);
             }
 
             var request = await requestReader.ReadAsync(context.Request, context.RequestAborted);
@@ -91,6 +99,11 @@ public sealed class GraphQLHttpEndpoint(
                 context.Response.Headers.Allow = allow;
             }
 
+            if (rejection.WwwAuthenticate is { } challenge)
+            {
+                context.Response.Headers.WWWAuthenticate = challenge;
+            }
+
             await WriteAsync(context, rejection.StatusCode, mediaType ?? ResponseMediaType.Json,
                 new ExecutionResult { Errors = [new QueryError(rejection.Code, rejection.Message)] });
         }
@@ -107,6 +120,27 @@ public sealed class GraphQLHttpEndpoint(
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType.ContentType();
         return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    // The bearer handler already tried the token (UseAuthentication) and keeps its result for the
+    // request; its failure says why.
+    private static async Task<HttpRequestRejectedException> UnauthenticatedAsync(HttpContext context)
+    {
+        var failure = (await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme)).Failure;
+        var (reason, description) = failure switch
+        {
+            null => ("no bearer token was sent", null),
+            SecurityTokenExpiredException => ("the bearer token has expired", "The token expired"),
+            SecurityTokenInvalidAudienceException => ("the bearer token is meant for another service (its audience)", "The audience is invalid"),
+            SecurityTokenInvalidIssuerException => ("the bearer token comes from an issuer this service does not trust", "The issuer is invalid"),
+            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => ("the bearer token's signature does not verify", "The signature is invalid"),
+            _ => ("the bearer token is not valid", "The token is invalid"),
+        };
+        return new HttpRequestRejectedException(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
+            $"Authentication required: {reason}. Send 'Authorization: Bearer <token>' (./chat token mints one here).")
+        {
+            WwwAuthenticate = description is null ? "Bearer" : $"Bearer error=\"invalid_token\", error_description=\"{description}\"",
+        };
     }
 
     // A document that does not parse is left to the executer, which reports the syntax error in

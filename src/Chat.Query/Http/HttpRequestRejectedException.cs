@@ -9,4 +9,7 @@ public sealed class HttpRequestRejectedException(int statusCode, string code, st
 
     /// <summary>For 405: the methods that would have been allowed.</summary>
     public string? Allow { get; init; }
+
+    /// <summary>For 401: the authentication scheme and why the credentials were refused.</summary>
+    public string? WwwAuthenticate { get; init; }
 }

@@ -26,6 +26,22 @@ public sealed class QueryOptions
     [Range(10, 10_000_000)]
     public int MaxComplexity { get; set; } = 25_000;
 
+    /// <summary>
+    /// What each field that runs a database statement adds to a query's cost, however it is
+    /// selected (aliases and repeated fields each count). With the default budget a document
+    /// may run at most 24 statements, so none can take the connection pool.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int DatabaseFieldCost { get; set; } = 1000;
+
+    /// <summary>
+    /// The share of their normal cost that introspection fields count (answered from memory,
+    /// but not free: a document of thousands of them still costs). The explorer's schema query
+    /// costs about 12,400 at the default 0.02 (about 620,000 at full cost, measured by The_limits).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double IntrospectionCost { get; set; } = 0.02;
+
     /// <summary>The largest POST body accepted, in bytes.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;

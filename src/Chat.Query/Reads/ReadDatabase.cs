@@ -66,6 +66,13 @@ public sealed class ReadDatabase(NpgsqlDataSource dataSource, IOptions<QueryOpti
         Value = value is { } v ? v : DBNull.Value,
     };
 
+    /// <summary>An integer[] parameter; null stays NULL (e.g. "every room").</summary>
+    public static NpgsqlParameter NullableIntegers(int[]? value) => new()
+    {
+        NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer,
+        Value = (object?)value ?? DBNull.Value,
+    };
+
     public static NpgsqlParameter NullableText(string? value) => new()
     {
         NpgsqlDbType = NpgsqlDbType.Text,

@@ -6,6 +6,20 @@ export class Unreachable extends Error {}
 
 let clockOffsetMs = 0;
 
+// The bearer token: from the page's fragment (#token=..., which the browser never sends to a
+// server), kept for this tab only, and taken out of the address bar.
+const TOKEN_KEY = 'chat-query-token';
+const fragmentToken = new URLSearchParams(window.location.hash.slice(1)).get('token');
+if (fragmentToken) {
+  sessionStorage.setItem(TOKEN_KEY, fragmentToken);
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+function authorization() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 /** Now, by the server's clock (from its Date headers) when the browser's clock is off by more than 2 s. */
 export function serverNow() {
   return new Date(Date.now() + clockOffsetMs);
@@ -23,12 +37,17 @@ export async function query(document, variables, { timeoutMs = 15000 } = {}) {
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/graphql-response+json, application/json',
+        ...authorization(),
       },
       body: JSON.stringify({ query: document, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     throw new Unreachable(error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'no answer (the connection failed)');
+  }
+
+  if (response.status === 401) {
+    throw new Unreachable('it wants a token: open the address ./chat demo printed (…/#token=…), or mint one with ./chat token --role reader,operator');
   }
 
   if (response.status >= 500) {

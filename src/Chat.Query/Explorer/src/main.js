@@ -12,6 +12,12 @@ const fetcher = createGraphiQLFetcher({
   headers: { Accept: 'application/graphql-response+json, application/json' },
 });
 
+// The token goes in the Headers tab (below the query), prefilled from the address's fragment
+// (/graphql#token=..., as ./chat demo prints it; a fragment is never sent to a server).
+const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+if (token) history.replaceState(null, '', window.location.pathname + window.location.search);
+const defaultHeaders = JSON.stringify({ Authorization: `Bearer ${token ?? '<paste a token from ./chat token --role reader>'}` }, null, 2);
+
 const defaultQuery = `# Chat.Query: history and analytics of the chat platform.
 # Press the play button (or Ctrl+Enter); open the docs (book icon) for every type and field.
 {
@@ -27,5 +33,5 @@ const defaultQuery = `# Chat.Query: history and analytics of the chat platform.
 `;
 
 createRoot(document.getElementById('explorer')).render(
-  createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
+  createElement(GraphiQL, { fetcher, defaultQuery, defaultHeaders, defaultEditorToolsVisibility: 'headers' }),
 );
