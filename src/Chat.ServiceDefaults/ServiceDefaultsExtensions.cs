@@ -52,6 +52,14 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteHealthAsync,
+            // Degraded is not ready: MassTransit reports a receive endpoint that is stopped, or
+            // whose broker is unreachable, as Degraded, which ASP.NET Core would answer with 200.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         app.MapMetrics("/metrics");
         return app;
