@@ -57,6 +57,14 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = internalsPolicy is null ? WriteHealthAsync : (context, report) => WriteHealthForAsync(context, report, internalsPolicy),
+            // Degraded is not ready: MassTransit reports a receive endpoint that is stopped, or
+            // whose broker is unreachable, as Degraded, which ASP.NET Core would answer with 200.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         var metrics = app.MapMetrics("/metrics");
         if (internalsPolicy is not null)

@@ -21,9 +21,11 @@ public sealed class Producer : IAsyncDisposable
         _channel = channel;
     }
 
-    public static async Task<Producer> ConnectAsync(RabbitMqVirtualHost virtualHost)
+    public static Task<Producer> ConnectAsync(RabbitMqVirtualHost virtualHost) => ConnectAsync(virtualHost.AmqpUri);
+
+    public static async Task<Producer> ConnectAsync(Uri amqpUri)
     {
-        var factory = new ConnectionFactory { Uri = virtualHost.AmqpUri };
+        var factory = new ConnectionFactory { Uri = amqpUri };
         var connection = await factory.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));

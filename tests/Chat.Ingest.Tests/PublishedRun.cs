@@ -31,7 +31,15 @@ public sealed class PublishedRun(string prefix, int count)
     /// Waits until every message is stored, then asserts it is stored once and that no queue of
     /// the virtual host holds anything or is an error/skipped queue.
     /// </summary>
-    public async Task AssertStoredExactlyOnceAsync(Func<string, Task<long>> countRows, RabbitMqVirtualHost virtualHost, Func<string> diagnostics)
+    public Task AssertStoredExactlyOnceAsync(Func<string, Task<long>> countRows, RabbitMqVirtualHost virtualHost, Func<string> diagnostics) =>
+        AssertStoredExactlyOnceAsync(countRows, virtualHost.QueuesAsync, diagnostics);
+
+    /// <summary>The same on a broker of the test's own, in one of its virtual hosts.</summary>
+    public Task AssertStoredExactlyOnceAsync(Func<string, Task<long>> countRows, RabbitMqServer broker, string virtualHost, Func<string> diagnostics) =>
+        AssertStoredExactlyOnceAsync(countRows, async () => [.. (await broker.QueuesAsync(virtualHost)).Select(q => (q.Name, q.Messages))], diagnostics);
+
+    private async Task AssertStoredExactlyOnceAsync(Func<string, Task<long>> countRows,
+        Func<Task<IReadOnlyList<(string Name, long Messages)>>> queuesOf, Func<string> diagnostics)
     {
         await PublishedAsync();
         await Poll.UntilAsync(
@@ -42,10 +50,10 @@ public sealed class PublishedRun(string prefix, int count)
         Assert.Equal(count, await countRows(CountSql));
         Assert.Equal(count, await countRows($"SELECT count(DISTINCT message_id) FROM messages WHERE message_id LIKE '{prefix}-%'"));
         await Poll.UntilAsync(
-            async () => (await virtualHost.QueuesAsync()).All(q => q.Messages == 0),
+            async () => (await queuesOf()).All(q => q.Messages == 0),
             TimeSpan.FromSeconds(30),
-            async () => $"Queues not drained: {string.Join(", ", await virtualHost.QueuesAsync())}");
-        var queues = await virtualHost.QueuesAsync();
+            async () => $"Queues not drained: {string.Join(", ", await queuesOf())}");
+        var queues = await queuesOf();
         Assert.DoesNotContain(queues, q => q.Name.EndsWith("_error", StringComparison.Ordinal) || q.Name.EndsWith("_skipped", StringComparison.Ordinal));
     }
 }

@@ -14,7 +14,7 @@ public sealed class RabbitMqServer
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static RabbitMqServer? _instance;
 
-    private RabbitMqServer(string host, int port, int managementPort, string username, string password)
+    public RabbitMqServer(string host, int port, int managementPort, string username, string password)
     {
         Host = host;
         Port = port;
@@ -34,6 +34,19 @@ public sealed class RabbitMqServer
     public string Password { get; }
 
     public Uri ManagementUri => new($"http://{Host}:{ManagementPort}/");
+
+    /// <summary>amqp:// URI of a virtual host of this broker.</summary>
+    public Uri AmqpUri(string virtualHost = "/") =>
+        new($"amqp://{Uri.EscapeDataString(Username)}:{Uri.EscapeDataString(Password)}@{Host}:{Port}/{Uri.EscapeDataString(virtualHost)}");
+
+    /// <summary>The queues of a virtual host with their messages (ready and unacknowledged) and consumers, from the management API.</summary>
+    public async Task<IReadOnlyList<QueueState>> QueuesAsync(string virtualHost = "/")
+    {
+        using var client = CreateManagementClient();
+        var queues = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<QueueState>>(
+            client, $"api/queues/{Uri.EscapeDataString(virtualHost)}");
+        return queues ?? [];
+    }
 
     /// <summary>An HTTP client for the management API, authenticated as the test user.</summary>
     public HttpClient CreateManagementClient()
@@ -87,3 +100,6 @@ public sealed class RabbitMqServer
             "No RabbitMQ for the tests: run './chat up' (or './chat test') or start a Docker engine.");
     }
 }
+
+/// <summary>A queue as the management API lists it.</summary>
+public sealed record QueueState(string Name, long Messages, int Consumers);

@@ -15,7 +15,13 @@ public sealed class ConsumptionState(IOptions<IngestOptions> options) : IReceive
     private readonly ConcurrentDictionary<Uri, bool> _readyEndpoints = new();
     private int _batchesWaitingForDatabase;
 
-    public bool IsConsuming => _readyEndpoints.Count >= options.Value.QueueCount && Volatile.Read(ref _batchesWaitingForDatabase) == 0;
+    public bool IsConsuming => _readyEndpoints.Count >= ExpectedEndpoints && Volatile.Read(ref _batchesWaitingForDatabase) == 0;
+
+    /// <summary>One receive endpoint per queue.</summary>
+    public int ExpectedEndpoints => options.Value.QueueCount;
+
+    /// <summary>The receive endpoints consuming now (ready, not stopped, faulted or reconnecting).</summary>
+    public IReadOnlyCollection<Uri> ReadyEndpoints => [.. _readyEndpoints.Keys];
 
     /// <summary>A batch found the database unavailable and waits to write again.</summary>
     public void WaitingForDatabase()
@@ -33,6 +39,12 @@ public sealed class ConsumptionState(IOptions<IngestOptions> options) : IReceive
 
     public Task Ready(ReceiveEndpointReady ready)
     {
+        // The bus's own (response) endpoint is ready too; only the queues' endpoints count.
+        if (!IsQueueEndpoint(ready.InputAddress))
+        {
+            return Task.CompletedTask;
+        }
+
         _readyEndpoints[ready.InputAddress] = true;
         Publish();
         return Task.CompletedTask;
@@ -49,6 +61,12 @@ public sealed class ConsumptionState(IOptions<IngestOptions> options) : IReceive
         _readyEndpoints.TryRemove(inputAddress, out _);
         Publish();
         return Task.CompletedTask;
+    }
+
+    private bool IsQueueEndpoint(Uri inputAddress)
+    {
+        var name = inputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1];
+        return Enumerable.Range(1, options.Value.QueueCount).Any(n => options.Value.QueueName(n) == name);
     }
 
     private void Publish() => IngestMetrics.ConsumerState.Set(IsConsuming ? 1 : 0);

@@ -27,6 +27,7 @@ public static class IngestExtensions
         builder.Services.AddHostedService<ParkingQueueDeclaration>();
         builder.Services.AddSingleton<ConsumptionState>();
         builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<ConsumptionState>());
+        builder.Services.AddHealthChecks().AddCheck<ConsumingHealthCheck>("consuming", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         // Graceful shutdown: the bus stops taking deliveries, the batch in hand is committed and
         // acknowledged; a batch still waiting for the database after ConsumerStopTimeout goes
