@@ -103,12 +103,19 @@ public sealed class LiveDashboard : PostgresDatabase, IAsyncLifetime
         await DisposeAsync();
     }
 
-    /// <summary>The live messages, then some of them again (duplicates), then deliveries the ingest must reject.</summary>
-    private static IEnumerable<PublishedMessage> LiveDeliveries() =>
-        Enumerable.Range(0, KnownTraffic.LiveMessages)
+    /// <summary>
+    /// The live messages, then some of them again (duplicates: redeliveries with the original's
+    /// timestamp, as another timestamp under the same id is a conflict), then deliveries the
+    /// ingest must reject.
+    /// </summary>
+    private static IEnumerable<PublishedMessage> LiveDeliveries()
+    {
+        var sentAt = new Dictionary<int, DateTimeOffset>();
+        return Enumerable.Range(0, KnownTraffic.LiveMessages)
             .Concat(Enumerable.Range(0, KnownTraffic.Duplicates))
-            .Select(k => KnownTraffic.Live(k, DateTimeOffset.UtcNow))
+            .Select(k => KnownTraffic.Live(k, sentAt.TryGetValue(k, out var first) ? first : sentAt[k] = DateTimeOffset.UtcNow))
             .Concat(Enumerable.Range(0, KnownTraffic.Invalid).Select(KnownTraffic.InvalidMessage));
+    }
 
     private Task<long> StoredLiveAsync() => ScalarAsync<long>("SELECT count(*) FROM messages WHERE message_id LIKE 'live-%'");
 

@@ -88,7 +88,7 @@ public sealed class IngestOptions : IValidatableObject
     /// <summary>
     /// The durable queue (and fanout exchange of the same name) for deliveries that can be neither
     /// stored nor recorded: the ingest's dead-letter target, and where it parks such a delivery
-    /// itself with its reason in the headers. <c>./chat rejected replay --parked</c> takes them back.
+    /// itself with its reason in the headers. An operator takes them back with the management UI or shovel (a replay command is still to come).
     /// </summary>
     [Required]
     public string ParkingQueue { get; set; } = "chat.parking";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Chat.LoadTest.Publishing;
 
@@ -17,6 +18,10 @@ public sealed class LoadTraffic
     private const ulong InvalidStream = 4;
 
     private readonly TrafficSettings _settings;
+
+    // When each original was sent: a duplicate is a redelivery of the same message, so it carries
+    // the original's timestamp (another timestamp under the same id is a conflict, not a duplicate).
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _originalStamps = new();
 
     public LoadTraffic(TrafficSettings settings)
     {
@@ -51,9 +56,29 @@ public sealed class LoadTraffic
     public OutgoingMessage Create(long sequence, DateTimeOffset now) => KindOf(sequence) switch
     {
         MessageKind.Invalid => InvalidPayloads.Create(this, sequence, StableRandom.For(_settings.Seed, sequence, InvalidStream), now),
-        MessageKind.Duplicate => Send(sequence, MessageKind.Duplicate, OriginalBefore(sequence), now),
-        _ => Send(sequence, MessageKind.Original, sequence, now),
+        MessageKind.Duplicate => Duplicate(sequence, now),
+        _ => Send(sequence, MessageKind.Original, sequence, _originalStamps[sequence] = now),
     };
+
+    private OutgoingMessage Duplicate(long sequence, DateTimeOffset now)
+    {
+        var original = OriginalBefore(sequence);
+        return Send(sequence, MessageKind.Duplicate, original, StampOf(original, now));
+    }
+
+    // Publishing channels create sends concurrently, so the original may still be in the making
+    // on another channel for a moment; it is never more than that, as originals come first.
+    private DateTimeOffset StampOf(long original, DateTimeOffset now)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        DateTimeOffset stamp;
+        while (!_originalStamps.TryGetValue(original, out stamp) && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Thread.Sleep(1);
+        }
+
+        return stamp == default ? now : stamp;
+    }
 
     /// <summary>What an original holds, as the database should store it.</summary>
     public OriginalMessage Original(long index)

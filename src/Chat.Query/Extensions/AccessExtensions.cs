@@ -126,7 +126,7 @@ public static class AccessExtensions
             jwt.Authority = access.Authority;
             jwt.RequireHttpsMetadata = access.RequireHttpsMetadata;
         }
-        else if (access.SigningKeyBytes is { } key)
+        else if (access.DecodeSigningKey() is { } key)
         {
             validation.ValidIssuer = access.Issuer;
             validation.IssuerSigningKey = new SymmetricSecurityKey(key);

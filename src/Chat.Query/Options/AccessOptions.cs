@@ -45,7 +45,7 @@ public sealed class AccessOptions : IValidatableObject
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The decoded <see cref="SigningKey"/>, or null.</summary>
-    public byte[]? SigningKeyBytes => SigningKey is { Length: > 0 } key ? Convert.FromBase64String(key.Trim()) : null;
+    public byte[]? DecodeSigningKey() => SigningKey is { Length: > 0 } key ? Convert.FromBase64String(key.Trim()) : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -54,7 +54,7 @@ public sealed class AccessOptions : IValidatableObject
             byte[]? key = null;
             try
             {
-                key = SigningKeyBytes;
+                key = DecodeSigningKey();
             }
             catch (FormatException)
             {
