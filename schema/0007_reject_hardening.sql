@@ -4,9 +4,9 @@
 -- payload_bytes: the delivery's size. A body above the ingest's MaxPayloadBytes is not kept
 -- whole: payload then holds its first kilobyte (octet_length(payload) < payload_bytes), and
 -- payload_sha256 is still that of the whole body.
--- times_rejected / last_rejected_at: a payload seen again (a replay by ./chat rejected replay, a
+-- times_rejected / last_rejected_at: a payload seen again (published again, or a
 -- batch redelivered after its commit) updates its row instead of adding one; replay tells
--- "still rejected" from "stored" by last_rejected_at.
+-- "still rejected" from "stored" by last_rejected_at (for the replay command still to come).
 ALTER TABLE rejected_messages ADD COLUMN IF NOT EXISTS payload_bytes integer;
 ALTER TABLE rejected_messages ADD COLUMN IF NOT EXISTS times_rejected integer NOT NULL DEFAULT 1;
 ALTER TABLE rejected_messages ADD COLUMN IF NOT EXISTS last_rejected_at timestamptz;

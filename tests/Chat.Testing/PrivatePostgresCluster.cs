@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Chat.Migrator;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,15 +56,15 @@ public class PrivatePostgresCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _folder = Directory.CreateTempSubdirectory("chat-pg-").FullName;
-        await RunAsync("chown", "-R", "postgres:postgres", Folder);
+        await LocalProcess.RunAsync("chown", "-R", "postgres:postgres", Folder);
         var passwordFile = Path.Combine(Folder, "pwfile");
         await File.WriteAllTextAsync(passwordFile, _adminPassword + "\n");
-        await RunAsync("chown", "postgres:postgres", passwordFile);
-        await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(BinDirectory(), "initdb"), "-D", DataDirectory,
+        await LocalProcess.RunAsync("chown", "postgres:postgres", passwordFile);
+        await LocalProcess.RunAsync("runuser", "-u", "postgres", "--", Path.Combine(BinDirectory(), "initdb"), "-D", DataDirectory,
             "--username=postgres", $"--pwfile={passwordFile}", "--encoding=UTF8", "--no-locale",
             "--auth-local=peer", "--auth-host=scram-sha-256");
         File.Delete(passwordFile);
-        Port = FreePort();
+        Port = LocalProcess.FreePort();
         await StartAsync();
         await SchemaMigrator.MigrateAsync(ConnectionString(), RolePasswords, NullLogger.Instance);
     }
@@ -99,7 +96,7 @@ public class PrivatePostgresCluster : IAsyncLifetime
     }
 
     private Task PgCtlAsync(params string[] arguments) =>
-        RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(BinDirectory(), "pg_ctl"), "-D", DataDirectory, .. arguments]);
+        LocalProcess.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(BinDirectory(), "pg_ctl"), "-D", DataDirectory, .. arguments]);
 
     private static string BinDirectory() =>
         Directory.GetDirectories("/usr/lib/postgresql")
@@ -108,31 +105,4 @@ public class PrivatePostgresCluster : IAsyncLifetime
             .OrderBy(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var version) ? version : 0)
             .LastOrDefault()
         ?? throw new InvalidOperationException("No PostgreSQL server binaries under /usr/lib/postgresql: run './chat up' once.");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
-        }
-    }
 }

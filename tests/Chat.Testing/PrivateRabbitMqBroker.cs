@@ -61,14 +61,14 @@ public class PrivateRabbitMqBroker : IAsyncLifetime
         _folder = Directory.CreateTempSubdirectory("chat-rabbit-").FullName;
         var cookie = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         // One epmd for all nodes: a node finds another's distribution port through it.
-        var epmdPort = FreePort();
+        var epmdPort = LocalProcess.FreePort();
         for (var n = 0; n < NodeCount; n++)
         {
             _nodes.Add(Node.Create(Path.Combine(Folder, $"node{n + 1}"), cookie, epmdPort, this));
         }
 
-        await RunAsync("chown", "-R", "rabbitmq:rabbitmq", Folder);
-        await RunAsync("chmod", "o+x", Folder);
+        await LocalProcess.RunAsync("chown", "-R", "rabbitmq:rabbitmq", Folder);
+        await LocalProcess.RunAsync("chmod", "o+x", Folder);
         await Task.WhenAll(_nodes.Select(StartNodeAsync));
         for (var n = 1; n < _nodes.Count; n++)
         {
@@ -80,7 +80,7 @@ public class PrivateRabbitMqBroker : IAsyncLifetime
     public async Task KillAsync(int node = 0)
     {
         var pid = BeamPid(_nodes[node]) ?? throw new InvalidOperationException($"Node {node + 1} does not run.");
-        await RunAsync("kill", "-KILL", pid.ToString(CultureInfo.InvariantCulture));
+        await LocalProcess.RunAsync("kill", "-KILL", pid.ToString(CultureInfo.InvariantCulture));
         await Poll.UntilAsync(() => Task.FromResult(BeamPid(_nodes[node]) is null), TimeSpan.FromSeconds(30),
             () => Task.FromResult($"Node {node + 1} still runs after SIGKILL."));
     }
@@ -99,12 +99,12 @@ public class PrivateRabbitMqBroker : IAsyncLifetime
         {
             if (BeamPid(node) is { } pid)
             {
-                await RunAsync("kill", "-KILL", pid.ToString(CultureInfo.InvariantCulture));
+                await LocalProcess.RunAsync("kill", "-KILL", pid.ToString(CultureInfo.InvariantCulture));
             }
         }
 
         // The first node started an epmd on the broker's own port; it outlives the nodes.
-        await TryRunAsync("runuser", "-u", "rabbitmq", "--", "env", $"ERL_EPMD_PORT={_nodes[0].EpmdPort}", "epmd", "-kill");
+        await LocalProcess.TryRunAsync("runuser", "-u", "rabbitmq", "--", "env", $"ERL_EPMD_PORT={_nodes[0].EpmdPort}", "epmd", "-kill");
 
         await Task.Delay(500);
         Directory.Delete(_folder, recursive: true);
@@ -131,9 +131,9 @@ public class PrivateRabbitMqBroker : IAsyncLifetime
 
     private async Task JoinAsync(Node node, Node first)
     {
-        await RunAsync("runuser", node.Command("rabbitmqctl", "-q", "stop_app"));
-        await RunAsync("runuser", node.Command("rabbitmqctl", "-q", "join_cluster", first.Name));
-        await RunAsync("runuser", node.Command("rabbitmqctl", "-q", "start_app"));
+        await LocalProcess.RunAsync("runuser", node.Command("rabbitmqctl", "-q", "stop_app"));
+        await LocalProcess.RunAsync("runuser", node.Command("rabbitmqctl", "-q", "join_cluster", first.Name));
+        await LocalProcess.RunAsync("runuser", node.Command("rabbitmqctl", "-q", "start_app"));
         await Poll.UntilAsync(async () => await AnswersAsync(node), TimeSpan.FromMinutes(2),
             () => Task.FromResult($"RabbitMQ node {node.Name} did not come back after joining the cluster."),
             TimeSpan.FromMilliseconds(500));
@@ -191,38 +191,6 @@ public class PrivateRabbitMqBroker : IAsyncLifetime
         return null;
     }
 
-    private static async Task RunAsync(string fileName, params IEnumerable<string> arguments)
-    {
-        var (exitCode, output) = await TryRunAsync(fileName, arguments);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {exitCode}: {output}");
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output)> TryRunAsync(string fileName, params IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private sealed record Node(string Folder, int AmqpPort, int ManagementPort, int DistPort, int EpmdPort)
     {
         public string Name => $"test{AmqpPort}@localhost";
@@ -231,7 +199,7 @@ public class PrivateRabbitMqBroker : IAsyncLifetime
 
         public static Node Create(string folder, string cookie, int epmdPort, PrivateRabbitMqBroker broker)
         {
-            var node = new Node(folder, FreePort(), FreePort(), FreePort(), epmdPort);
+            var node = new Node(folder, LocalProcess.FreePort(), LocalProcess.FreePort(), LocalProcess.FreePort(), epmdPort);
             Directory.CreateDirectory(node.HomeFolder);
             Directory.CreateDirectory(Path.Combine(folder, "mnesia"));
             Directory.CreateDirectory(Path.Combine(folder, "log"));

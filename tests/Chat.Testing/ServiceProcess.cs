@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Chat.Metrics;
 
 namespace Chat.Testing;
@@ -49,7 +48,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(
         string project, IReadOnlyDictionary<string, string> environment, string? configuration = null)
     {
-        var service = new ServiceProcess(project, configuration ?? CallerConfiguration(), new Dictionary<string, string>(environment), FreePort());
+        var service = new ServiceProcess(project, configuration ?? CallerConfiguration(), new Dictionary<string, string>(environment), LocalProcess.FreePort());
         await service.RestartAsync();
         return service;
     }
@@ -190,11 +189,4 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     // bin/<Configuration>/net10.0/ of the running assembly.
     private static string CallerConfiguration() => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
