@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chat.Contracts;
+using Chat.Ingest.Metrics;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -92,6 +93,7 @@ public sealed class MessageBatchWriter(NpgsqlDataSource dataSource, ILogger<Mess
         catch (Exception e) when (DatabaseFailure.IsDeliveryFault(e))
         {
             logger.LogWarning("A batch of {Count} deliveries was refused ({Error}); isolating the delivery at fault", batch.Count, Describe(e));
+            IngestMetrics.DeliveriesIsolated.Inc();
             return await IsolateAsync(batch, cancellationToken);
         }
     }
